@@ -1,0 +1,379 @@
+"""Typing text cells: numbers in either decimal convention, dates in every form seen, year-less dates.
+
+All functions work on whole columns (pandas string methods, ``to_datetime`` with explicit
+formats); none loops over rows in Python. Each returns the typed column *and* a mask of cells
+that held something but could not be read, so the caller can reject those rows with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+MISSING_MARKERS = frozenset({"", "-", "--", "—", "n/a", "na", "undefined", "nan", "null", "none", "#n/a"})
+
+_CURRENCY = r"(?:rp\.?|idr|usd|us\$|eur|inr|\$|€|£|¥|₹)"
+_EN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ID_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Cells as stripped text (``<NA>`` for None), keeping typed numbers aside."""
+    return values.astype("string").str.strip()
+
+
+def missing_mask(values: pd.Series) -> pd.Series:
+    """True where a cell is empty or holds a missing-value marker (``-``, ``N/A``, ...)."""
+    t = _as_text(values)
+    return (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
+
+
+@dataclass
+class Numbers:
+    values: pd.Series  # Float64
+    bad: pd.Series  # bool: held something that is not a number
+    percent: pd.Series  # bool: was written with a % sign
+
+
+def detect_decimal(samples: Sequence[pd.Series], delimiter: str = ",", prefer: str | None = None) -> tuple[str, str | None]:
+    """Decide whether a file writes ``1.234,5`` (comma decimal, id-ID) or ``1,234.5``.
+
+    Returns the decimal mark and, when the choice rested on weak evidence, a sentence for
+    the user. Evidence: a comma followed by other than exactly three digits (``2,14``), or
+    several dots (``1.234.567``), or ``.ddd,d`` means comma decimal; the mirror cases mean dot.
+    Values like ``18.415`` say nothing on their own: then ``prefer`` (a reader's knowledge,
+    e.g. Indonesian headers) or a ``;`` delimiter decides.
+    """
+    comma = dot = 0
+    for s in samples:
+        t = _as_text(s).dropna()
+        t = t[t.str.contains(r"\d", regex=True)].head(2000)
+        if t.empty:
+            continue
+        t = t.str.replace(r"[\s\u00a0%]", "", regex=True).str.replace(_CURRENCY, "", case=False, regex=True)
+        comma += int(t.str.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})").sum())
+        comma += int(t.str.fullmatch(r"-?\d{1,3}(?:\.\d{3}){2,}").sum())
+        comma += int(t.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+").sum())
+        dot += int(t.str.fullmatch(r"-?\d+\.(?:\d{1,2}|\d{4,})").sum())
+        dot += int(t.str.fullmatch(r"-?\d{1,3}(?:,\d{3}){2,}").sum())
+        dot += int(t.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+\.\d+").sum())
+    if comma > dot:
+        return ",", None
+    if dot > comma:
+        return ".", None
+    if prefer in (",", "."):
+        return prefer, None
+    if delimiter == ";":
+        return ",", "Numbers were read in the Indonesian/European convention (1.234,5) because the file uses ';' as delimiter."
+    return ".", None
+
+
+def parse_numbers(values: pd.Series, decimal: str = ".") -> Numbers:
+    """Read a column of numbers written as text (or already typed, from a spreadsheet).
+
+    Notes
+    -----
+    Accepts thousands separators of the chosen convention, a leading currency word or sign
+    (``Rp``, ``$``, ``IDR``), a trailing ``%`` (the number is kept as written: ``4.5%`` → 4.5),
+    and the missing markers in :data:`MISSING_MARKERS` (→ ``<NA>``, never 0).
+    """
+    values = values.reset_index(drop=True)
+    if values.dtype != object and pd.api.types.is_numeric_dtype(values):
+        out = values.astype("Float64")
+        false = pd.Series(False, index=values.index)
+        return Numbers(out, false, false.copy())
+    is_typed = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
+    typed = pd.to_numeric(values.where(is_typed), errors="coerce")
+    t = _as_text(values.where(~is_typed))
+    missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
+    t = t.where(~missing)
+    percent = t.str.endswith("%").fillna(False).astype(bool)
+    t = t.str.replace(r"[\s\u00a0%]", "", regex=True).str.replace(rf"^(-?){_CURRENCY}", r"\1", case=False, regex=True)
+    t = t.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # accounting negatives (123)
+    if decimal == ",":
+        grouped = t.str.contains(".", regex=False).fillna(False)
+        ok_group = t.str.fullmatch(_ID_GROUPED).fillna(False)
+        t = t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        grouped = t.str.contains(",", regex=False).fillna(False)
+        ok_group = t.str.fullmatch(_EN_GROUPED).fillna(False)
+        t = t.str.replace(",", "", regex=False)
+    num = pd.to_numeric(t, errors="coerce")
+    bad_group = (grouped & ~ok_group).astype(bool)
+    num = num.where(~bad_group)
+    out = pd.Series(np.where(is_typed, typed, num), dtype="Float64")
+    out = out.where(~(missing & ~is_typed))
+    bad = (~missing & ~is_typed & out.isna()).astype(bool)
+    # Infinite values from text like "inf" are not numbers we accept.
+    inf = out.isin([np.inf, -np.inf]).fillna(False).astype(bool)
+    out = out.mask(inf)
+    bad = bad | inf
+    return Numbers(out, bad, percent & ~missing)
+
+
+# Date formats tried in order; ties go to the earlier one (so MM/DD, Meta's order, wins
+# over DD/MM when every value fits both).
+DATE_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y",
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%a, %b %d, %Y",
+    "%A, %B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%d/%m/%Y %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%Y %H:%M",
+    "%Y%m%d",
+)
+# Formats carrying an explicit UTC offset.
+DATE_FORMATS_TZ: tuple[str, ...] = ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z")
+
+
+@dataclass
+class Dates:
+    values: pd.Series  # datetime64[ns] naive (local wall time, or UTC when utc is True)
+    bad: pd.Series  # bool
+    utc: bool = False  # True when the values came with an offset and were converted to UTC
+    has_time: bool = True  # False when every value was a bare date
+    formats: list[str] = field(default_factory=list)
+
+
+def _typed_datetimes(values: pd.Series) -> pd.Series:
+    is_dt = values.map(lambda v: isinstance(v, (dt.datetime, dt.date, pd.Timestamp)))
+    return pd.to_datetime(values.where(is_dt), errors="coerce")
+
+
+def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> Dates:
+    """Read a column of dates or date-times using explicit formats, whole column at once.
+
+    The format that reads the most cells is applied first; cells it cannot read are tried
+    with the next best, so a column mixing two forms is still read. Cells that no format
+    reads are marked ``bad``. Typed spreadsheet dates pass through unchanged. Offsets
+    (``+0000``) are honoured: such values are converted to UTC and ``utc`` is True.
+    """
+    values = values.reset_index(drop=True)
+    typed = _typed_datetimes(values) if values.dtype == object else pd.Series(pd.NaT, index=values.index)
+    t = _as_text(values.where(typed.isna()))
+    # Excel hands dates as serial numbers when a cell is typed as number (e.g. 45292).
+    missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
+    t = t.where(~missing).str.replace(r"\s+", " ", regex=True)
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    result = result.where(typed.isna(), typed.astype("datetime64[ns]"))
+    todo = (~missing) & result.isna()
+    used: list[str] = []
+    utc = False
+    has_time = bool(typed.notna().any() and (typed.dropna().dt.normalize() != typed.dropna()).any())
+    if todo.any():
+        sample = t[todo].drop_duplicates().head(500)
+        scores = []
+        for i, fmt in enumerate(formats):
+            n = int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+            if n:
+                scores.append((-n, i, fmt, False))
+        for i, fmt in enumerate(DATE_FORMATS_TZ):
+            n = int(pd.to_datetime(sample, format=fmt, errors="coerce", utc=True).notna().sum())
+            if n:
+                scores.append((-n, i, fmt, True))
+        scores.sort()
+        for _, _, fmt, aware in scores:
+            if not todo.any():
+                break
+            if aware:
+                parsed = pd.to_datetime(t[todo], format=fmt, errors="coerce", utc=True).dt.tz_localize(None)
+                if parsed.notna().any():
+                    utc = True
+            else:
+                parsed = pd.to_datetime(t[todo], format=fmt, errors="coerce")
+            if parsed.notna().any():
+                used.append(fmt)
+                result.loc[parsed.index] = result.loc[parsed.index].fillna(parsed.astype("datetime64[ns]"))
+                if any(x in fmt for x in ("%H", "%I")):
+                    has_time = True
+                todo = (~missing) & result.isna()
+    bad = ((~missing) & result.isna()).astype(bool)
+    if utc and len(used) > 1:
+        # Mixed offset and naive forms in one column cannot be placed on one clock.
+        pass
+    return Dates(result, bad, utc, has_time, used)
+
+
+# Month names in the UI languages seen (TikTok Studio localises its year-less dates).
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "january jan januari enero ene janeiro janvier janv januar gennaio gen ocak",
+    2: "february feb februari febrero fevereiro fev février févr fevr februar febbraio",
+    3: "march mar maret marzo março marco mars märz marz",
+    4: "april apr abril avril aprile avr",
+    5: "may mei mayo maio mai maggio mag",
+    6: "june jun juni junio junho juin giugno giu",
+    7: "july jul juli julio julho juillet juil luglio lug",
+    8: "august aug agustus agu ago agosto août aout",
+    9: "september sep sept septiembre setiembre setembro set septembre settembre",
+    10: "october oct oktober okt octubre outubro out octobre ottobre ott",
+    11: "november nov nopember noviembre novembro novembre",
+    12: "december dec desember des diciembre dic dezembro dez décembre dezember dicembre",
+}
+for _m, _names in _MONTH_NAMES.items():
+    for _n in _names.split():
+        MONTHS[_n] = _m
+        MONTHS[unicodedata.normalize("NFKD", _n).encode("ascii", "ignore").decode()] = _m
+
+_YEARLESS = re.compile(
+    r"^\s*(?:(?P<d1>\d{1,2})\.?\s*(?:de\s+)?(?P<m1>[^\W\d_]+)\.?|(?P<m2>[^\W\d_]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<m3>\d{1,2})月(?P<d3>\d{1,2})日)\s*$"
+)
+
+
+def parse_month_day(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Read year-less dates (``February 28``, ``8 de marzo``, ``1 de maio``, ``2月28日``).
+
+    Returns (month, day, bad) as nullable integer columns and a bool mask.
+    """
+    t = _as_text(values)
+    missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
+    parts = t.str.lower().str.extract(_YEARLESS)
+    word = parts["m1"].fillna(parts["m2"])
+    month = word.map(lambda w: MONTHS.get(w) if isinstance(w, str) else None, na_action="ignore")
+    month = pd.to_numeric(month, errors="coerce").astype("Float64")
+    month = month.fillna(pd.to_numeric(parts["m3"], errors="coerce").astype("Float64"))
+    day = pd.to_numeric(parts["d1"].fillna(parts["d2"]).fillna(parts["d3"]), errors="coerce").astype("Float64")
+    ok = month.between(1, 12).fillna(False) & day.between(1, 31).fillna(False)
+    bad = (~missing & ~ok).astype(bool)
+    return month.where(ok).astype("Int64"), day.where(ok).astype("Int64"), bad
+
+
+def looks_yearless(values: pd.Series) -> bool:
+    """True when most non-empty cells read as year-less dates."""
+    t = _as_text(values).dropna().head(50)
+    t = t[~t.str.lower().isin(MISSING_MARKERS)]
+    if t.empty:
+        return False
+    _, _, bad = parse_month_day(t)
+    return bool((~bad).mean() > 0.8) and not t.str.contains(r"\d{4}", regex=True).any()
+
+
+def _valid(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> pd.Series:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day})
+    return pd.to_datetime(frame, errors="coerce")
+
+
+def assign_years_sequence(
+    month: pd.Series, day: pd.Series, latest_on_or_before: dt.date, end_year: int | None = None
+) -> tuple[pd.Series, str]:
+    """Give years to a chronological run of year-less dates (ascending or descending).
+
+    A year boundary is where the month-day goes backwards (ascending files) or forwards
+    (descending files). The latest date gets ``end_year`` when the file name gives the range,
+    else the latest year that puts it on or before ``latest_on_or_before`` (today).
+
+    Returns the dates and a sentence saying which years were assumed.
+    """
+    m = month.to_numpy(dtype="float64", na_value=np.nan)
+    d = day.to_numpy(dtype="float64", na_value=np.nan)
+    ok = ~(np.isnan(m) | np.isnan(d))
+    key = np.where(ok, m * 32 + d, np.nan)
+    k = key[ok]
+    if k.size == 0:
+        return pd.Series(pd.NaT, index=month.index, dtype="datetime64[ns]"), ""
+    steps = np.diff(k)
+    descending = (steps > 0).sum() < (steps < 0).sum()
+    wraps = (steps > 0) if descending else (steps < 0)
+    # Year offset of each valid row relative to the first row.
+    offset = np.concatenate([[0], np.cumsum(wraps)])
+    if descending:
+        offset = -offset
+    last_idx = int(np.argmax(offset)) if not descending else 0
+    # The latest date is the last row (ascending) or the first (descending).
+    latest_pos = len(k) - 1 if not descending else 0
+    lm, ld = int(k[latest_pos] // 32), int(k[latest_pos] % 32)
+    if end_year is None:
+        end_year = latest_on_or_before.year
+        if (lm, ld) > (latest_on_or_before.month, latest_on_or_before.day):
+            end_year -= 1
+        how = f"the run ending no later than today ({latest_on_or_before.isoformat()})"
+    else:
+        how = "the date range in the file name"
+    _ = last_idx
+    years_valid = end_year - (offset[latest_pos] - offset)
+    years = np.full(len(m), np.nan)
+    years[ok] = years_valid
+    out = _valid(np.where(ok, years, 2000), np.where(ok, m, 1), np.where(ok, d, 1)).where(ok)
+    first, last = out.min(), out.max()
+    note = (
+        f"Dates in this file have no year; read as {first:%Y-%m-%d} to {last:%Y-%m-%d} "
+        f"(years taken from {how})."
+        if pd.notna(first)
+        else ""
+    )
+    return out.astype("datetime64[ns]"), note
+
+
+def assign_years_before(month: pd.Series, day: pd.Series, anchor: dt.date) -> pd.Series:
+    """Year-less dates that cannot be later than ``anchor`` (e.g. post times before the export date)."""
+    m = month.to_numpy(dtype="float64", na_value=np.nan)
+    d = day.to_numpy(dtype="float64", na_value=np.nan)
+    ok = ~(np.isnan(m) | np.isnan(d))
+    later = (m * 32 + d) > (anchor.month * 32 + anchor.day)
+    years = np.where(later, anchor.year - 1, anchor.year)
+    out = _valid(np.where(ok, years, 2000), np.where(ok, m, 1), np.where(ok, d, 1)).where(ok)
+    return out.astype("datetime64[ns]")
+
+
+_MON = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+
+
+def filename_date_range(name: str) -> tuple[dt.date, dt.date] | None:
+    """The reporting range a platform wrote into an export's file name, if any.
+
+    Seen: ``May-25-2026_Jun-21-2026_<id>.csv`` (Meta), ``user-2026-05-25-to-2026-08-22.csv``
+    (X), ``tweet_activity_metrics_<user>_20210101_20210201_en.csv`` (legacy X),
+    ``...-Campaigns-Mar-11-2026-Apr-9-2026.csv`` and ``...-1-Jan-2026-5-Jan-2026.csv`` (Meta Ads).
+    """
+    base = name.rsplit("/", 1)[-1]
+    pats = [
+        (rf"(?i)({_MON})[a-z]*-(\d{{1,2}})-(\d{{4}})[_-]+({_MON})[a-z]*-(\d{{1,2}})-(\d{{4}})", "mdy"),
+        (rf"(?i)(\d{{1,2}})-({_MON})[a-z]*-(\d{{4}})[_-]+(\d{{1,2}})-({_MON})[a-z]*-(\d{{4}})", "dmy"),
+        (r"(\d{4})-(\d{2})-(\d{2})[_-]+(?:to[_-]+)?(\d{4})-(\d{2})-(\d{2})", "iso"),
+        (r"(?<!\d)(\d{4})(\d{2})(\d{2})[_-](\d{4})(\d{2})(\d{2})(?!\d)", "iso"),
+    ]
+    for pat, kind in pats:
+        m = re.search(pat, base)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if kind == "mdy":
+                a = dt.date(int(g[2]), MONTHS[g[0].lower()], int(g[1]))
+                b = dt.date(int(g[5]), MONTHS[g[3].lower()], int(g[4]))
+            elif kind == "dmy":
+                a = dt.date(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+                b = dt.date(int(g[5]), MONTHS[g[4].lower()], int(g[3]))
+            else:
+                a = dt.date(int(g[0]), int(g[1]), int(g[2]))
+                b = dt.date(int(g[3]), int(g[4]), int(g[5]))
+        except (ValueError, KeyError):
+            continue
+        if a <= b:
+            return a, b
+    return None
