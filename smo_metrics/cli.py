@@ -43,8 +43,10 @@ def _table_text(results: list[dict[str, Any]]) -> str:
                 f"  {t['rejected_rows']:>5} rejected  {span}"
             )
             if t["unmapped_columns"]:
-                lines.append(f"        unmapped: {', '.join(t['unmapped_columns'][:12])}"
-                             + (" …" if len(t["unmapped_columns"]) > 12 else ""))
+                lines.append(
+                    f"        unmapped: {', '.join(t['unmapped_columns'][:12])}"
+                    + (" …" if len(t["unmapped_columns"]) > 12 else "")
+                )
             for w in t["warnings"]:
                 lines.append(f"        ! {w}")
     return "\n".join(lines)

@@ -12,9 +12,11 @@ canonical columns, under their original header, and listed as *unmapped*. See
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from smo_metrics.errors import UsageError
 
@@ -224,7 +226,7 @@ DATE_COLUMN: Final[dict[str, str]] = {
 DATE_END_COLUMN: Final[dict[str, str]] = {"ads": "date_end", "web": "date_end"}
 
 _DTYPES: Final[dict[str, str]] = {
-    "str": "string",
+    "str": "string[pyarrow]",
     "float": "Float64",
     "int": "Int64",
     "bool": "boolean",
@@ -261,18 +263,32 @@ def conform(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     n = len(frame)
     out: dict[str, pd.Series] = {}
     for col, typ in spec.items():
-        dt = dtype_of(typ)
+        dt: Any = dtype_of(typ)
         if col in frame.columns:
             s = frame[col]
             if str(s.dtype) != dt:
                 s = s.astype(dt)
             out[col] = s.reset_index(drop=True)
         else:
-            out[col] = pd.Series([pd.NA] * n if typ not in ("date", "utc") else [pd.NaT] * n, dtype=dt)
+            out[col] = missing_column(typ, n)
     for col in frame.columns:
         if col not in spec:
             out[col] = frame[col].reset_index(drop=True)
     return pd.DataFrame(out)
+
+
+def missing_column(type_name: str, n: int) -> pd.Series:
+    """An all-missing column of ``n`` rows of the canonical type (built without a Python list)."""
+    if type_name == "float":
+        return pd.Series(pd.arrays.FloatingArray(np.zeros(n), np.ones(n, dtype=bool)))
+    if type_name == "int":
+        return pd.Series(pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool)))
+    if type_name == "bool":
+        return pd.Series(pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool)))
+    if type_name in ("date", "utc"):
+        naive = pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
+        return naive.dt.tz_localize("UTC") if type_name == "utc" else naive
+    return pd.Series(pd.array(pa.nulls(n, pa.string()), dtype=dtype_of(type_name)))
 
 
 def unmapped_columns(kind: str, frame: pd.DataFrame) -> list[str]:

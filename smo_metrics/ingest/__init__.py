@@ -158,7 +158,7 @@ def _read_bytes(data: bytes, name: str, tz: str, today: dt.date, limits: Limits,
             name,
         )
     decoded = decode(data, name)
-    if decoded.text.lstrip().lower().startswith(("<!doctype html", "<html")):
+    if decoded.text[:512].lstrip().lower().startswith(("<!doctype html", "<html")):
         raise DataError(
             "this is a web page (HTML), not an export. Download the CSV/XLSX from the platform again.", name
         )
@@ -334,7 +334,9 @@ def open_sheets(source: str | os.PathLike[str] | bytes, name: str | None = None)
         try:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
             return name, [
-                GridSheet([list(r) for r in wb.get_sheet_by_name(sn).to_python(skip_empty_area=False)], f"{name} › {sn}")
+                GridSheet(
+                    [list(r) for r in wb.get_sheet_by_name(sn).to_python(skip_empty_area=False)], f"{name} › {sn}"
+                )
                 for sn in wb.sheet_names
             ]
         except Exception as exc:

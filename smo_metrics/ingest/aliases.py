@@ -18,14 +18,27 @@ from smo_metrics.ingest.text import normalize_header
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     # Meta Business Suite content export: Instagram and Facebook posts.
     "meta_posts": {
-        "post_id": ("Post ID", "ID Postingan", "ID postingan", "Inläggs-ID", "ID de la publicación", "ID da publicação"),
+        "post_id": (
+            "Post ID",
+            "ID Postingan",
+            "ID postingan",
+            "Inläggs-ID",
+            "ID de la publicación",
+            "ID da publicação",
+        ),
         "account_id": ("Account ID", "Page ID", "ID Akun", "ID Halaman", "Konto-ID", "Sid-ID"),
         "account": ("Account username", "Nama pengguna akun", "Kontots användarnamn"),
         "account_name": ("Account name", "Page name", "Nama akun", "Nama Halaman", "Kontonamn", "Sidnamn"),
         "title": ("Title", "Judul", "Titel"),
         "caption": ("Description", "Deskripsi", "Beskrivning", "Descripción", "Descrição"),
         "duration_s": ("Duration (sec)", "Duration (secs)", "Durasi (detik)", "Längd (sek)"),
-        "published_at": ("Publish time", "Waktu publikasi", "Publiceringstid", "Hora de publicación", "Horário de publicação"),
+        "published_at": (
+            "Publish time",
+            "Waktu publikasi",
+            "Publiceringstid",
+            "Hora de publicación",
+            "Horário de publicação",
+        ),
         "permalink": ("Permalink", "Tautan permanen", "Permanent länk"),
         "post_type": ("Post type", "Jenis postingan", "Typ av inlägg", "Inläggstyp", "Tipo de publicación"),
         "period": ("Date", "Tanggal", "Datum", "Fecha", "Data"),
@@ -108,8 +121,20 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     # TikTok Studio (creator) and the business-account variant.
     "tiktok_overview": {
         "date": ("Date", "Fecha", "Data", "Tanggal", "Date (UTC)"),
-        "views": ("Video Views", "Video views", "Visualizaciones de videos", "Visualizações de vídeo", "Penayangan video"),
-        "profile_visits": ("Profile Views", "Profile views", "Visualizaciones del perfil", "Visualizações do perfil", "Penayangan profil"),
+        "views": (
+            "Video Views",
+            "Video views",
+            "Visualizaciones de videos",
+            "Visualizações de vídeo",
+            "Penayangan video",
+        ),
+        "profile_visits": (
+            "Profile Views",
+            "Profile views",
+            "Visualizaciones del perfil",
+            "Visualizações do perfil",
+            "Penayangan profil",
+        ),
         "likes": ("Likes", "Me gusta", "Curtidas", "Suka"),
         "comments": ("Comments", "Comentarios", "Comentários", "Komentar"),
         "shares": ("Shares", "Veces compartido", "Compartilhamentos", "Dibagikan"),
@@ -129,13 +154,15 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "views": ("Total views", "Total de visualizaciones", "Total de visualizações", "Total penayangan"),
     },
     "tiktok_viewers": {
-        "date": ("Date", "Fecha", "Data", "Tanggal"),
+        "date": ("Date", "Fecha", "Data", "Tanggal", "Date (UTC)"),
         "viewers": ("Total Viewers", "Total viewers", "Total de espectadores", "Total penonton"),
         "new_viewers": ("New Viewers", "New viewers", "Nuevos espectadores", "Penonton baru"),
         "returning_viewers": ("Returning Viewers", "Returning viewers", "Espectadores recurrentes", "Penonton kembali"),
     },
+    # FollowerHistory.csv, and the follower breakdowns FollowerGender.csv / FollowerTopTerritories.csv
+    # ("gender" and "territory" name the segment column, "distribution" its share).
     "tiktok_followers": {
-        "date": ("Date", "Fecha", "Data", "Tanggal"),
+        "date": ("Date", "Fecha", "Data", "Tanggal", "Date (UTC)"),
         "followers": ("Followers", "Seguidores", "Pengikut"),
         "followers_net": (
             "Difference in followers from previous day",
@@ -143,12 +170,16 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Diferença de seguidores em relação ao dia anterior",
             "Selisih pengikut dari hari sebelumnya",
         ),
+        "gender": ("Gender", "Género", "Gênero", "Jenis kelamin"),
+        "territory": ("Top territories", "Principales territorios", "Principais territórios", "Wilayah teratas"),
+        "distribution": ("Distribution", "Distribución", "Distribuição", "Distribusi"),
     },
     "tiktok_activity": {
-        "date": ("Date", "Fecha", "Data", "Tanggal"),
+        "date": ("Date", "Fecha", "Data", "Tanggal", "Date (UTC)"),
         "hour": ("Hour", "Hora", "Jam"),
         "active_followers": ("Active followers", "Seguidores activos", "Seguidores ativos", "Pengikut aktif"),
     },
+    # TikTok Ads Manager. The spend column may carry the currency: "Cost (IDR)" (read by the reader).
     "tiktok_ads": {
         "campaign": ("Campaign name", "Campaign Name", "Nama kampanye"),
         "ad_set": ("Ad Group Name", "Ad group name", "Nama grup iklan"),
@@ -175,7 +206,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "clicks": ("Clicks (total)",),
         "likes": ("Reactions (total)",),
         "comments": ("Comments (total)",),
-        "shares": ("Reposts (total)",),
+        "shares": ("Reposts (total)", "Shares (total)"),  # "Shares" before LinkedIn's 2023 rename
     },
     "linkedin_posts": {
         "caption": ("Post title",),
@@ -187,7 +218,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "clicks": ("Clicks",),
         "likes": ("Likes", "Reactions"),
         "comments": ("Comments",),
-        "shares": ("Reposts",),
+        "shares": ("Reposts", "Shares"),
         "follows": ("Follows",),
         "post_type": ("Content Type", "Content type"),
     },
@@ -204,13 +235,23 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "youtube_table": {
         "post_id": ("Content", "Konten", "Contenido", "Conteúdo"),
         "caption": ("Video title", "Judul video", "Título del video", "Título do vídeo"),
-        "published_at": ("Video publish time", "Waktu publikasi video", "Hora de publicación del video", "Horário de publicação do vídeo"),
+        "published_at": (
+            "Video publish time",
+            "Waktu publikasi video",
+            "Hora de publicación del video",
+            "Horário de publicação do vídeo",
+        ),
         "duration_s": ("Duration", "Durasi", "Duración", "Duração"),
         "views": ("Views", "Penayangan", "Visualizaciones", "Visualizações"),
-        "watch_time_hours": ("Watch time (hours)", "Waktu tonton (jam)", "Tiempo de visualización (horas)", "Tempo de exibição (horas)"),
+        "watch_time_hours": (
+            "Watch time (hours)",
+            "Waktu tonton (jam)",
+            "Tiempo de visualización (horas)",
+            "Tempo de exibição (horas)",
+        ),
         "follows": ("Subscribers", "Subscriber", "Suscriptores", "Inscritos"),
         "impressions": ("Impressions", "Tayangan", "Impresiones", "Impressões"),
-        "likes": ("Likes", "Suka", "Me gusta", "Marcações \"Gostei\""),
+        "likes": ("Likes", "Suka", "Me gusta", 'Marcações "Gostei"'),
         "comments": ("Comments added", "Komentar yang ditambahkan", "Comentarios añadidos", "Comentários adicionados"),
         "shares": ("Shares", "Dibagikan", "Veces compartido", "Compartilhamentos"),
         "date": ("Date", "Tanggal", "Fecha", "Data"),
@@ -229,18 +270,52 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Meta Ads Manager.
     "meta_ads": {
-        "date_start": ("Reporting starts", "Awal pelaporan", "Inicio del informe", "Início dos relatórios", "Début des rapports", "بدء إعداد التقارير"),
-        "date_end": ("Reporting ends", "Akhir pelaporan", "Fin del informe", "Término dos relatórios", "Fin des rapports", "انتهاء إعداد التقارير"),
+        "date_start": (
+            "Reporting starts",
+            "Awal pelaporan",
+            "Inicio del informe",
+            "Início dos relatórios",
+            "Début des rapports",
+            "بدء إعداد التقارير",
+        ),
+        "date_end": (
+            "Reporting ends",
+            "Akhir pelaporan",
+            "Fin del informe",
+            "Término dos relatórios",
+            "Fin des rapports",
+            "انتهاء إعداد التقارير",
+        ),
         "day": ("Day", "Hari", "Día", "Dia", "Jour"),
-        "campaign": ("Campaign name", "Nama kampanye", "Nombre de la campaña", "Nome da campanha", "Nom de la campagne", "اسم الحملة"),
-        "ad_set": ("Ad set name", "Nama set iklan", "Nombre del conjunto de anuncios", "Nome do conjunto de anúncios", "Nom de l’ensemble de publicités", "Nom de l'ensemble de publicités"),
+        "campaign": (
+            "Campaign name",
+            "Nama kampanye",
+            "Nombre de la campaña",
+            "Nome da campanha",
+            "Nom de la campagne",
+            "اسم الحملة",
+        ),
+        "ad_set": (
+            "Ad set name",
+            "Nama set iklan",
+            "Nombre del conjunto de anuncios",
+            "Nome do conjunto de anúncios",
+            "Nom de l’ensemble de publicités",
+            "Nom de l'ensemble de publicités",
+        ),
         "ad": ("Ad name", "Nama iklan", "Nombre del anuncio", "Nome do anúncio", "Nom de la publicité", "اسم الإعلان"),
         "impressions": ("Impressions", "Impresi", "Impresiones", "Impressões"),
         "reach": ("Reach", "Jangkauan", "Alcance", "Couverture"),
         "clicks": ("Clicks (all)", "Klik (semua)", "Clics (todos)", "Cliques (todos)", "Clics (tous)"),
         "link_clicks": ("Link clicks", "Klik tautan", "Clics en el enlace", "Cliques no link", "Clics sur un lien"),
         "results": ("Results", "Hasil", "Resultados", "Résultats"),
-        "result_type": ("Result indicator", "Indikator hasil", "Indicador de resultado", "Indicador de resultados", "Indicateur de résultats"),
+        "result_type": (
+            "Result indicator",
+            "Indikator hasil",
+            "Indicador de resultado",
+            "Indicador de resultados",
+            "Indicateur de résultats",
+        ),
         "conversions": ("Purchases", "Pembelian", "Compras", "Achats", "Website purchases", "Conversions"),
         "conversion_value": (
             "Purchases conversion value",
@@ -251,7 +326,12 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Website purchases conversion value",
         ),
         "video_views": ("3-second video plays", "Pemutaran video 3 detik", "ThruPlays"),
-        "engagements": ("Post engagements", "Post engagement", "Interaksi dengan postingan", "Interacción con la publicación"),
+        "engagements": (
+            "Post engagements",
+            "Post engagement",
+            "Interaksi dengan postingan",
+            "Interacción con la publicación",
+        ),
         "age": ("Age", "Usia", "Edad", "Idade", "Âge"),
         "gender": ("Gender", "Jenis kelamin", "Sexo", "Género", "Gênero", "Sexe"),
         "currency": ("Currency", "Mata uang", "Moneda", "Moeda", "Devise"),
@@ -300,9 +380,9 @@ def match_columns(headers: Sequence[str], family: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for canonical, names in table.items():
         for name in names:
-            h = by_norm.get(normalize_header(name))
-            if h is not None and h not in out.values():
-                out[canonical] = h
+            found = by_norm.get(normalize_header(name))
+            if found is not None and found not in out.values():
+                out[canonical] = found
                 break
     return out
 

@@ -89,7 +89,11 @@ class FileResult:
 
 def empty_rejected() -> pd.DataFrame:
     return pd.DataFrame(
-        {"line": pd.Series(dtype="Int64"), "reason": pd.Series(dtype="string"), "values": pd.Series(dtype="string")}
+        {
+            "line": pd.Series(dtype="Int64"),
+            "reason": pd.Series(dtype="string[pyarrow]"),
+            "values": pd.Series(dtype="string[pyarrow]"),
+        }
     )
 
 
@@ -142,8 +146,7 @@ class Builder:
         h = self._source(canonical, header)
         if h is None:
             return None
-        s = self.raw_series(h)
-        s = s.map(_cell_text, na_action="ignore").astype("string").str.strip()
+        s = _text_of(self.raw_series(h)).str.strip()
         s = s.mask(s.str.len() == 0)
         self.out[canonical] = s
         return s
@@ -176,8 +179,9 @@ class Builder:
         mask = mask.reset_index(drop=True).astype(bool)
         if not mask.any():
             return
-        vals = self.raw_series(header).map(_cell_text, na_action="ignore").astype("string").str.slice(0, 60)
-        reason = (f"column '{header}': '" + vals.fillna("") + f"' {what}").where(mask)
+        vals = _text_of(self.raw_series(header)[mask]).str.slice(0, 60)
+        reason = pd.Series(pd.NA, index=range(self.n), dtype="string[pyarrow]")
+        reason[mask.to_numpy()] = (f"column '{header}': '" + vals.fillna("") + f"' {what}").to_numpy()
         self._reasons.append(reason)
 
     def reject(self, mask: pd.Series, reason: str | pd.Series) -> None:
@@ -186,9 +190,9 @@ class Builder:
         if not mask.any():
             return
         if isinstance(reason, str):
-            self._reasons.append(pd.Series(np.where(mask, reason, None), dtype="string"))
+            self._reasons.append(pd.Series(reason, index=mask.index, dtype="string[pyarrow]").where(mask))
         else:
-            self._reasons.append(reason.reset_index(drop=True).astype("string").where(mask))
+            self._reasons.append(reason.reset_index(drop=True).astype("string[pyarrow]").where(mask))
 
     def require(self, canonical: str, reason: str) -> None:
         """Reject rows where ``canonical`` is missing."""
@@ -222,7 +226,7 @@ class Builder:
                 frame[h] = _typed_unmapped(self.raw_series(h), self.decimal, h)
                 unmapped.append(h)
         # Which rows go to `rejected`, and why.
-        reasons = pd.Series(pd.NA, index=range(n), dtype="string")
+        reasons = pd.Series(pd.NA, index=range(n), dtype="string[pyarrow]")
         for extra_idx, why in self.raw.overlong.items():
             reasons.iloc[extra_idx] = why
         for r in self._reasons:
@@ -236,8 +240,8 @@ class Builder:
             rejected = pd.DataFrame(
                 {
                     "line": pd.array(line_vals, dtype="Int64"),
-                    "reason": pd.array(reasons.iloc[idx].tolist(), dtype="string"),
-                    "values": pd.array(self.raw.record_text(idx), dtype="string"),
+                    "reason": pd.array(reasons.iloc[idx].tolist(), dtype="string[pyarrow]"),
+                    "values": pd.array(self.raw.record_text(idx), dtype="string[pyarrow]"),
                 }
             )
             frame = frame.loc[~bad].reset_index(drop=True)
@@ -256,6 +260,13 @@ class Builder:
             reader=reader,
             assumed_tz=assumed_tz,
         )
+
+
+def _text_of(values: pd.Series) -> pd.Series:
+    """Cells as Arrow text: text files pass through; typed spreadsheet cells are written out."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.astype("string[pyarrow]")
+    return values.map(_cell_text, na_action="ignore").astype("string[pyarrow]")
 
 
 def _cell_text(v: Any) -> str | None:
@@ -281,11 +292,14 @@ def _typed_unmapped(values: pd.Series, decimal: str, header: str = "") -> pd.Ser
     """
     miss = missing_mask(values)
     if miss.all() or _ID_HEADER.search(header.strip()):
-        return values.map(_cell_text, na_action="ignore").astype("string").mask(miss)
+        return _text_of(values).mask(miss)
+    sample = values[~miss.to_numpy()].head(1000)
+    if parse_numbers(sample, decimal).bad.any():
+        return _text_of(values).mask(miss)  # a text column: no need to try every cell
     nums = parse_numbers(values, decimal)
     if not nums.bad.any() and not (nums.values.abs() > 2**53).any():
         return nums.values
-    return values.map(_cell_text, na_action="ignore").astype("string").mask(miss)
+    return _text_of(values).mask(miss)
 
 
 def find_header(sheet: Sheet, need: Sequence[Iterable[str]], within: int = 30) -> int | None:
@@ -348,8 +362,8 @@ def table_from_frame(
         pd.DataFrame(
             {
                 "line": pd.array([r[0] for r in rejected], dtype="Int64"),
-                "reason": pd.array([r[1] for r in rejected], dtype="string"),
-                "values": pd.array([r[2][:500] for r in rejected], dtype="string"),
+                "reason": pd.array([r[1] for r in rejected], dtype="string[pyarrow]"),
+                "values": pd.array([r[2][:500] for r in rejected], dtype="string[pyarrow]"),
             }
         )
         if rejected

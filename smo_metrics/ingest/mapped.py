@@ -106,7 +106,9 @@ def read_mapped(
                 else:
                     b.set(col, localize_to_utc(d.values, tz))
                 if kind == "posts" and col == "published_at":
-                    local = d.values if not d.utc else d.values.dt.tz_localize("UTC").dt.tz_convert(tz).dt.tz_localize(None)
+                    local = (
+                        d.values if not d.utc else d.values.dt.tz_localize("UTC").dt.tz_convert(tz).dt.tz_localize(None)
+                    )
                     b.set("published_date", local.dt.normalize())
                     b.set("time_known", pd.Series(d.has_time, index=range(raw.n), dtype="boolean"))
     for col in REQUIRED.get(kind, ()):
@@ -116,6 +118,14 @@ def read_mapped(
         b.set("post_id", pd.Series([f"{fname}#{i + 1}" for i in range(raw.n)], dtype="string"))
     if kind == "ads" and "date_end" not in mapping and "date_start" in b.out:
         b.set("date_end", b.out["date_start"])
-    table = b.finish(kind, platform, account, fname, "mapped", [f"Read with a column mapping ({len(mapping)} columns)."], assumed_tz=tz)
+    table = b.finish(
+        kind,
+        platform,
+        account,
+        fname,
+        "mapped",
+        [f"Read with a column mapping ({len(mapping)} columns)."],
+        assumed_tz=tz,
+    )
     _ = dt
     return FileResult(fname, [table], [])

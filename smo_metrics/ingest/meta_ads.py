@@ -19,15 +19,32 @@ import pandas as pd
 
 from smo_metrics.ingest import Context
 from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set
-from smo_metrics.ingest.base import Builder, Table, find_header
+from smo_metrics.ingest.base import Builder, Table
 from smo_metrics.ingest.parse import detect_decimal, filename_date_range
 from smo_metrics.ingest.text import Sheet, normalize_header
 
 FAMILY = "meta_ads"
-_NUMERIC = ("impressions", "reach", "clicks", "link_clicks", "results", "conversions", "conversion_value",
-            "video_views", "engagements")
-_INDONESIAN = {"nama kampanye", "nama set iklan", "nama iklan", "awal pelaporan", "akhir pelaporan", "impresi",
-               "jangkauan", "hasil"}
+_NUMERIC = (
+    "impressions",
+    "reach",
+    "clicks",
+    "link_clicks",
+    "results",
+    "conversions",
+    "conversion_value",
+    "video_views",
+    "engagements",
+)
+_INDONESIAN = {
+    "nama kampanye",
+    "nama set iklan",
+    "nama iklan",
+    "awal pelaporan",
+    "akhir pelaporan",
+    "impresi",
+    "jangkauan",
+    "hasil",
+}
 
 
 def _spend_header(cells: list[str]) -> str | None:

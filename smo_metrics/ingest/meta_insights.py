@@ -54,8 +54,16 @@ SECTIONS: dict[str, str] = {
     "usia & jenis kelamin": "age_gender",
     "usia dan jenis kelamin": "age_gender",
 }
-GENDERS = {"men": "male", "women": "female", "laki-laki": "male", "perempuan": "female", "pria": "male",
-           "wanita": "female", "male": "male", "female": "female"}
+GENDERS = {
+    "men": "male",
+    "women": "female",
+    "laki-laki": "male",
+    "perempuan": "female",
+    "pria": "male",
+    "wanita": "female",
+    "male": "male",
+    "female": "female",
+}
 
 
 def _is_audience(ctx: Context) -> bool:
@@ -145,7 +153,9 @@ def _read_audience(ctx: Context) -> Table:
             i += 1
             continue
         if section is None:
-            rejected.append((row.line, "a row outside any section (Top cities / Age & gender / Top countries)", "|".join(cells)))
+            rejected.append(
+                (row.line, "a row outside any section (Top cities / Age & gender / Top countries)", "|".join(cells))
+            )
             i += 1
             continue
         if section in ("city", "country"):

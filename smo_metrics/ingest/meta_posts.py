@@ -59,13 +59,31 @@ def read(ctx: Context) -> list[Table]:
     raw = sheet.table(hi)
     b = Builder(raw)
     mapping = b.map_aliases(FAMILY)
-    numeric = [c for c in ("views", "impressions", "reach", "likes", "comments", "shares", "saves", "follows",
-                           "clicks", "link_clicks", "profile_visits", "platform_engagements", "duration_s")
-               if c in mapping]
+    numeric = [
+        c
+        for c in (
+            "views",
+            "impressions",
+            "reach",
+            "likes",
+            "comments",
+            "shares",
+            "saves",
+            "follows",
+            "clicks",
+            "link_clicks",
+            "profile_visits",
+            "platform_engagements",
+            "duration_s",
+        )
+        if c in mapping
+    ]
     b.decimal, note = detect_decimal([raw.series(mapping[c]) for c in numeric], getattr(sheet, "delimiter", ","))
     headers_norm = {h.strip().lower() for h in raw.header}
-    platform = "instagram" if ("account username" in headers_norm or "nama pengguna akun" in headers_norm) else (
-        "facebook" if {"page id", "page name", "id halaman", "nama halaman"} & headers_norm else "meta"
+    platform = (
+        "instagram"
+        if ("account username" in headers_norm or "nama pengguna akun" in headers_norm)
+        else ("facebook" if {"page id", "page name", "id halaman", "nama halaman"} & headers_norm else "meta")
     )
     b.text("post_id")
     b.require("post_id", "no post id")
@@ -87,7 +105,8 @@ def read(ctx: Context) -> list[Table]:
         b.number(c)
     ptype = b.text("post_type")
     if ptype is not None:
-        b.set("post_type", ptype.str.lower().map(lambda v: POST_TYPES.get(v, v), na_action="ignore").astype("string"))
+        low = ptype.str.lower()
+        b.set("post_type", low.map(POST_TYPES).astype("string[pyarrow]").fillna(low))
         b.used.discard(mapping["post_type"])  # the platform's own label stays as an unmapped column
     warnings = [note] if note else []
     tz = ctx.tz

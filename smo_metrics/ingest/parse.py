@@ -12,20 +12,34 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "n/a", "na", "undefined", "nan", "null", "none", "#n/a"})
 
-_CURRENCY = r"(?:rp\.?|idr|usd|us\$|eur|inr|\$|€|£|¥|₹)"
+_CURRENCY = r"(?i:rp\.?|idr|usd|us\$|eur|inr|\$|€|£|¥|₹)"
 _EN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ID_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
+TEXT: Final = "string[pyarrow]"
+
+
+def _is_text(values: pd.Series) -> bool:
+    return isinstance(values.dtype, pd.StringDtype)
+
+
 def _as_text(values: pd.Series) -> pd.Series:
-    """Cells as stripped text (``<NA>`` for None), keeping typed numbers aside."""
-    return values.astype("string").str.strip()
+    """Cells as stripped Arrow-backed text (``<NA>`` for None)."""
+    if _is_text(values) and values.dtype == TEXT:
+        return values.str.strip()
+    if values.dtype == object:
+        values = values.map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    return values.astype(TEXT).str.strip()
 
 
 def missing_mask(values: pd.Series) -> pd.Series:
@@ -41,7 +55,9 @@ class Numbers:
     percent: pd.Series  # bool: was written with a % sign
 
 
-def detect_decimal(samples: Sequence[pd.Series], delimiter: str = ",", prefer: str | None = None) -> tuple[str, str | None]:
+def detect_decimal(
+    samples: Sequence[pd.Series], delimiter: str = ",", prefer: str | None = None
+) -> tuple[str, str | None]:
     """Decide whether a file writes ``1.234,5`` (comma decimal, id-ID) or ``1,234.5``.
 
     Returns the decimal mark and, when the choice rested on weak evidence, a sentence for
@@ -56,7 +72,7 @@ def detect_decimal(samples: Sequence[pd.Series], delimiter: str = ",", prefer: s
         t = t[t.str.contains(r"\d", regex=True)].head(2000)
         if t.empty:
             continue
-        t = t.str.replace(r"[\s\u00a0%]", "", regex=True).str.replace(_CURRENCY, "", case=False, regex=True)
+        t = t.str.replace("[\\s\u00a0%]", "", regex=True).str.replace(_CURRENCY, "", regex=True)
         comma += int(t.str.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})").sum())
         comma += int(t.str.fullmatch(r"-?\d{1,3}(?:\.\d{3}){2,}").sum())
         comma += int(t.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+,\d+").sum())
@@ -70,7 +86,10 @@ def detect_decimal(samples: Sequence[pd.Series], delimiter: str = ",", prefer: s
     if prefer in (",", "."):
         return prefer, None
     if delimiter == ";":
-        return ",", "Numbers were read in the Indonesian/European convention (1.234,5) because the file uses ';' as delimiter."
+        return (
+            ",",
+            "Numbers were read in the Indonesian/European convention (1.234,5) because the file uses ';' as delimiter.",
+        )
     return ".", None
 
 
@@ -81,40 +100,64 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> Numbers:
     -----
     Accepts thousands separators of the chosen convention, a leading currency word or sign
     (``Rp``, ``$``, ``IDR``), a trailing ``%`` (the number is kept as written: ``4.5%`` → 4.5),
-    and the missing markers in :data:`MISSING_MARKERS` (→ ``<NA>``, never 0).
+    accounting negatives ``(12)``, and the missing markers in :data:`MISSING_MARKERS`
+    (→ ``<NA>``, never 0). Plain numbers take a vectorised Arrow cast; only the remaining
+    cells go through the cleaning rules.
     """
     values = values.reset_index(drop=True)
-    if values.dtype != object and pd.api.types.is_numeric_dtype(values):
-        out = values.astype("Float64")
-        false = pd.Series(False, index=values.index)
-        return Numbers(out, false, false.copy())
-    is_typed = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
-    typed = pd.to_numeric(values.where(is_typed), errors="coerce")
-    t = _as_text(values.where(~is_typed))
-    missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
-    t = t.where(~missing)
-    percent = t.str.endswith("%").fillna(False).astype(bool)
-    t = t.str.replace(r"[\s\u00a0%]", "", regex=True).str.replace(rf"^(-?){_CURRENCY}", r"\1", case=False, regex=True)
+    n = len(values)
+    if values.dtype != object and not _is_text(values) and pd.api.types.is_numeric_dtype(values):
+        false = pd.Series(np.zeros(n, dtype=bool))
+        return Numbers(values.astype("Float64"), false, false.copy())
+    out = np.full(n, np.nan)
+    bad = np.zeros(n, dtype=bool)
+    percent = np.zeros(n, dtype=bool)
+    if values.dtype == object:
+        is_typed = values.map(
+            lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+        ).to_numpy(dtype=bool)
+        if is_typed.any():
+            out[is_typed] = pd.to_numeric(values[is_typed], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        text_idx = ~is_typed
+    else:
+        text_idx = np.ones(n, dtype=bool)
+    t = _as_text(values.where(text_idx) if values.dtype == object else values)
+    missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).to_numpy(dtype=bool, na_value=True) & text_idx
+    plain_re = r"-?\d+(?:\.\d+)?" if decimal == "." else r"-?\d+(?:,\d+)?"
+    plain = t.str.fullmatch(plain_re).to_numpy(dtype=bool, na_value=False) & text_idx & ~missing
+    if plain.any():
+        pt = t[plain]
+        if decimal == ",":
+            pt = pt.str.replace(",", ".", regex=False)
+        out[plain] = pc.cast(pa.chunked_array(pt.array._pa_array), pa.float64()).to_numpy()
+    rest = text_idx & ~missing & ~plain
+    if rest.any():
+        vals, rbad, rpct = _parse_messy(t[rest], decimal)
+        out[rest] = vals
+        bad[rest] = rbad
+        percent[rest] = rpct
+    inf = np.isinf(out)
+    bad |= inf
+    res = pd.Series(pd.arrays.FloatingArray(np.where(inf, 0.0, out), np.isnan(out) | inf))
+    return Numbers(res, pd.Series(bad), pd.Series(percent))
+
+
+def _parse_messy(t: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numbers with signs, separators, currency or % (the cells the fast path left)."""
+    percent = t.str.endswith("%").to_numpy(dtype=bool, na_value=False)
+    t = t.str.replace("[\\s\u00a0%]", "", regex=True).str.replace(rf"^(-?){_CURRENCY}", r"\1", regex=True)
     t = t.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # accounting negatives (123)
     if decimal == ",":
-        grouped = t.str.contains(".", regex=False).fillna(False)
-        ok_group = t.str.fullmatch(_ID_GROUPED).fillna(False)
+        grouped = t.str.contains(".", regex=False).to_numpy(dtype=bool, na_value=False)
+        ok_group = t.str.fullmatch(_ID_GROUPED).to_numpy(dtype=bool, na_value=False)
         t = t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
-        grouped = t.str.contains(",", regex=False).fillna(False)
-        ok_group = t.str.fullmatch(_EN_GROUPED).fillna(False)
+        grouped = t.str.contains(",", regex=False).to_numpy(dtype=bool, na_value=False)
+        ok_group = t.str.fullmatch(_EN_GROUPED).to_numpy(dtype=bool, na_value=False)
         t = t.str.replace(",", "", regex=False)
-    num = pd.to_numeric(t, errors="coerce")
-    bad_group = (grouped & ~ok_group).astype(bool)
-    num = num.where(~bad_group)
-    out = pd.Series(np.where(is_typed, typed, num), dtype="Float64")
-    out = out.where(~(missing & ~is_typed))
-    bad = (~missing & ~is_typed & out.isna()).astype(bool)
-    # Infinite values from text like "inf" are not numbers we accept.
-    inf = out.isin([np.inf, -np.inf]).fillna(False).astype(bool)
-    out = out.mask(inf)
-    bad = bad | inf
-    return Numbers(out, bad, percent & ~missing)
+    num = np.array(pd.to_numeric(t.astype(object), errors="coerce").to_numpy(dtype=float, na_value=np.nan))
+    num[grouped & ~ok_group] = np.nan
+    return num, np.isnan(num), percent
 
 
 # Date formats tried in order; ties go to the earlier one (so MM/DD, Meta's order, wins
@@ -159,6 +202,29 @@ class Dates:
     formats: list[str] = field(default_factory=list)
 
 
+def _strptime(t: pd.Series, fmt: str) -> pd.Series:
+    """Parse text with one format: Arrow's fast ``strptime``, checked where it can be lenient.
+
+    Arrow's parser accepts an impossible day and rolls it over (``31-02-2025`` becomes
+    3 March). A rolled-over date always lands on day 1-3 of the next month, so values that
+    parse to day 1-3 are parsed again by pandas, which is strict and gives NaT for them.
+    """
+    if "%z" in fmt or t.dtype != TEXT or "%y" in fmt:
+        return pd.to_datetime(t, format=fmt, errors="coerce")
+    arr = pa.chunked_array(t.array._pa_array)
+    try:
+        parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return pd.to_datetime(t, format=fmt, errors="coerce")
+    values = parsed.cast(pa.timestamp("ns")).to_numpy().astype("datetime64[ns]")  # a writable copy
+    if "%d" in fmt:
+        early = pc.fill_null(pc.less_equal(pc.day(parsed), 3), False).to_numpy()
+        if early.any():
+            strict = pd.to_datetime(t[early], format=fmt, errors="coerce")
+            values[early] = strict.to_numpy(dtype="datetime64[ns]")
+    return pd.Series(values, index=t.index)
+
+
 def _typed_datetimes(values: pd.Series) -> pd.Series:
     is_dt = values.map(lambda v: isinstance(v, (dt.datetime, dt.date, pd.Timestamp)))
     return pd.to_datetime(values.where(is_dt), errors="coerce")
@@ -173,11 +239,16 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> Dat
     (``+0000``) are honoured: such values are converted to UTC and ``utc`` is True.
     """
     values = values.reset_index(drop=True)
-    typed = _typed_datetimes(values) if values.dtype == object else pd.Series(pd.NaT, index=values.index)
-    t = _as_text(values.where(typed.isna()))
-    # Excel hands dates as serial numbers when a cell is typed as number (e.g. 45292).
+    if values.dtype == object:
+        typed = _typed_datetimes(values)
+        t = _as_text(values.where(typed.isna()))
+    else:
+        typed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        t = _as_text(values)
     missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
-    t = t.where(~missing).str.replace(r"\s+", " ", regex=True)
+    t = t.where(~missing)
+    if (t.str.contains("  ", regex=False) | t.str.contains("\t", regex=False)).any():
+        t = t.str.replace(r"\s+", " ", regex=True)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     result = result.where(typed.isna(), typed.astype("datetime64[ns]"))
     todo = (~missing) & result.isna()
@@ -204,7 +275,7 @@ def parse_dates(values: pd.Series, formats: Sequence[str] = DATE_FORMATS) -> Dat
                 if parsed.notna().any():
                     utc = True
             else:
-                parsed = pd.to_datetime(t[todo], format=fmt, errors="coerce")
+                parsed = _strptime(t[todo], fmt)
             if parsed.notna().any():
                 used.append(fmt)
                 result.loc[parsed.index] = result.loc[parsed.index].fillna(parsed.astype("datetime64[ns]"))
@@ -239,6 +310,9 @@ for _m, _names in _MONTH_NAMES.items():
         MONTHS[_n] = _m
         MONTHS[unicodedata.normalize("NFKD", _n).encode("ascii", "ignore").decode()] = _m
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAY_OF_YEAR = np.cumsum((0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30))  # start of each month, common year
+
 _YEARLESS = re.compile(
     r"^\s*(?:(?P<d1>\d{1,2})\.?\s*(?:de\s+)?(?P<m1>[^\W\d_]+)\.?|(?P<m2>[^\W\d_]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<m3>\d{1,2})月(?P<d3>\d{1,2})日)\s*$"
@@ -258,19 +332,29 @@ def parse_month_day(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     month = pd.to_numeric(month, errors="coerce").astype("Float64")
     month = month.fillna(pd.to_numeric(parts["m3"], errors="coerce").astype("Float64"))
     day = pd.to_numeric(parts["d1"].fillna(parts["d2"]).fillna(parts["d3"]), errors="coerce").astype("Float64")
-    ok = month.between(1, 12).fillna(False) & day.between(1, 31).fillna(False)
+    # The longest each month can be (29 for February: the year decides later).
+    longest = month.map(lambda m: _MONTH_DAYS[int(m) - 1] if pd.notna(m) and 1 <= m <= 12 else 0, na_action="ignore")
+    ok = (
+        month.between(1, 12).fillna(False)
+        & day.between(1, 31).fillna(False)
+        & (day <= pd.to_numeric(longest, errors="coerce")).fillna(False)
+    )
     bad = (~missing & ~ok).astype(bool)
     return month.where(ok).astype("Int64"), day.where(ok).astype("Int64"), bad
 
 
 def looks_yearless(values: pd.Series) -> bool:
-    """True when most non-empty cells read as year-less dates."""
-    t = _as_text(values).dropna().head(50)
+    """True when the cells are year-less dates: more of them read as month-and-day than as
+    full dates, and at least half do (so one mistyped day in a short file does not hide the
+    rest)."""
+    t = _as_text(values).dropna().head(200)
     t = t[~t.str.lower().isin(MISSING_MARKERS)]
-    if t.empty:
+    if t.empty or t.str.contains(r"\d{4}", regex=True).any():
         return False
     _, _, bad = parse_month_day(t)
-    return bool((~bad).mean() > 0.8) and not t.str.contains(r"\d{4}", regex=True).any()
+    readable = int((~bad).sum())
+    full = int(parse_dates(t).values.notna().sum())
+    return readable > full and readable * 2 >= len(t)
 
 
 def _valid(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> pd.Series:
@@ -279,50 +363,54 @@ def _valid(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> pd.Series:
 
 
 def assign_years_sequence(
-    month: pd.Series, day: pd.Series, latest_on_or_before: dt.date, end_year: int | None = None
+    month: pd.Series,
+    day: pd.Series,
+    latest_on_or_before: dt.date,
+    end_year: int | None = None,
+    anchor: str | None = None,
 ) -> tuple[pd.Series, str]:
     """Give years to a chronological run of year-less dates (ascending or descending).
 
-    A year boundary is where the month-day goes backwards (ascending files) or forwards
-    (descending files). The latest date gets ``end_year`` when the file name gives the range,
-    else the latest year that puts it on or before ``latest_on_or_before`` (today).
+    The run's direction is the one that makes it shortest (a daily export steps one day at a
+    time; read the wrong way, each step would be almost a year). A year boundary is where the
+    month-day goes backwards in an ascending run (forwards in a descending one). The latest
+    date gets ``end_year`` when given, else the latest year that puts it on or before
+    ``latest_on_or_before`` (today, or the end of the range in the file name; ``anchor`` says
+    which, for the returned sentence).
 
-    Returns the dates and a sentence saying which years were assumed.
+    Returns the dates (NaT where month/day is missing, or 29 February of a common year) and
+    a sentence saying which years were assumed.
     """
     m = month.to_numpy(dtype="float64", na_value=np.nan)
     d = day.to_numpy(dtype="float64", na_value=np.nan)
     ok = ~(np.isnan(m) | np.isnan(d))
-    key = np.where(ok, m * 32 + d, np.nan)
-    k = key[ok]
-    if k.size == 0:
+    if not ok.any():
         return pd.Series(pd.NaT, index=month.index, dtype="datetime64[ns]"), ""
-    steps = np.diff(k)
-    descending = (steps > 0).sum() < (steps < 0).sum()
+    mi, di = m[ok].astype(int), d[ok].astype(int)
+    doy = _DAY_OF_YEAR[mi - 1] + di  # day of a common year (Feb 29 shares Mar 1's number)
+    steps = np.diff(doy)
+    forward_span = int(np.mod(steps, 365).sum())
+    backward_span = int(np.mod(-steps, 365).sum())
+    descending = backward_span < forward_span
     wraps = (steps > 0) if descending else (steps < 0)
-    # Year offset of each valid row relative to the first row.
     offset = np.concatenate([[0], np.cumsum(wraps)])
     if descending:
         offset = -offset
-    last_idx = int(np.argmax(offset)) if not descending else 0
-    # The latest date is the last row (ascending) or the first (descending).
-    latest_pos = len(k) - 1 if not descending else 0
-    lm, ld = int(k[latest_pos] // 32), int(k[latest_pos] % 32)
+    latest_pos = 0 if descending else len(mi) - 1
+    lm, ld = int(mi[latest_pos]), int(di[latest_pos])
     if end_year is None:
         end_year = latest_on_or_before.year
         if (lm, ld) > (latest_on_or_before.month, latest_on_or_before.day):
             end_year -= 1
-        how = f"the run ending no later than today ({latest_on_or_before.isoformat()})"
+        how = anchor or f"the run ending no later than today ({latest_on_or_before.isoformat()})"
     else:
-        how = "the date range in the file name"
-    _ = last_idx
-    years_valid = end_year - (offset[latest_pos] - offset)
+        how = anchor or "the date range in the file name"
     years = np.full(len(m), np.nan)
-    years[ok] = years_valid
+    years[ok] = end_year - (offset[latest_pos] - offset)
     out = _valid(np.where(ok, years, 2000), np.where(ok, m, 1), np.where(ok, d, 1)).where(ok)
     first, last = out.min(), out.max()
     note = (
-        f"Dates in this file have no year; read as {first:%Y-%m-%d} to {last:%Y-%m-%d} "
-        f"(years taken from {how})."
+        f"Dates in this file have no year; read as {first:%Y-%m-%d} to {last:%Y-%m-%d} (years taken from {how})."
         if pd.notna(first)
         else ""
     )

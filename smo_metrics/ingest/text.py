@@ -59,8 +59,7 @@ def decode(data: bytes, name: str | None = None) -> Decoded:
             return Decoded(data.decode(enc), enc)
         except UnicodeDecodeError:
             raise DataError(
-                "this looks like a binary file, not a CSV or spreadsheet export "
-                f"(it has {data.count(0)} NUL bytes).",
+                f"this looks like a binary file, not a CSV or spreadsheet export (it has {data.count(0)} NUL bytes).",
                 name,
             ) from None
     if b"\x00" in sample:
@@ -75,9 +74,7 @@ def decode(data: bytes, name: str | None = None) -> Decoded:
         pass
     try:
         text = data.decode("cp1252")
-        return Decoded(
-            text, "cp1252", ["The file is not UTF-8; it was read as Windows-1252 (Western European)."]
-        )
+        return Decoded(text, "cp1252", ["The file is not UTF-8; it was read as Windows-1252 (Western European)."])
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         return Decoded(
@@ -136,13 +133,13 @@ def dedupe_headers(names: Sequence[str]) -> list[str]:
 class RawTable:
     """A header and its body as text columns, before any typing.
 
-    ``columns`` maps each (deduplicated) header to an object array with one cell per record:
-    text, or for spreadsheets the typed value (float, datetime, ...); ``None`` or ``""`` when
-    empty. ``line_of(i)`` gives the 1-based line (or spreadsheet row) of record ``i``.
+    ``columns`` maps each (deduplicated) header to a Series with one cell per record: Arrow
+    strings for text files (``""`` when empty), or for spreadsheets an object Series of typed
+    values (float, datetime, ...; ``None`` or ``""`` when empty). ``line_of(i)`` gives the 1-based line (or spreadsheet row) of record ``i``.
     """
 
     header: list[str]
-    columns: dict[str, np.ndarray]
+    columns: dict[str, pd.Series]
     n: int
     raw_header: list[str]
     _lines: np.ndarray | None = None
@@ -158,7 +155,7 @@ class RawTable:
         return self._lines
 
     def series(self, name: str) -> pd.Series:
-        return pd.Series(self.columns[name], dtype=object)
+        return self.columns[name]
 
     def record_text(self, idx: np.ndarray) -> list[str]:
         """The cells of the given records joined by ``|`` (for showing rejected rows)."""
@@ -166,7 +163,7 @@ class RawTable:
             return self.source_rows(idx)
         out = []
         for i in idx:
-            cells = ["" if self.columns[h][i] is None else str(self.columns[h][i]) for h in self.header]
+            cells = ["" if self.columns[h].iloc[i] is None else str(self.columns[h].iloc[i]) for h in self.header]
             out.append(" | ".join(cells)[:500])
         return out
 
@@ -209,16 +206,33 @@ class TextSheet(Sheet):
             self.preamble_sep = m.group(1) or ","
         self.delimiter = delimiter or self.preamble_sep or sniff_delimiter(text)
         self._head: list[Row] | None = None
+        self._head_complete = False
 
-    def _records(self, start_offset: int = 0, start_line: int = 1) -> "csv._reader":
-        buf = io.StringIO(self.text[start_offset:], newline="")
+    def _records(self, start_offset: int = 0, end: int | None = None) -> Any:
+        buf = io.StringIO(self.text[start_offset:end], newline="")
         return csv.reader(buf, delimiter=self.delimiter)
 
     def head(self, n: int = 40) -> list[Row]:
-        if self._head is not None and len(self._head) >= n:
+        """The first ``n`` non-blank records, parsed from a prefix of the text (cheap on big files)."""
+        if self._head is not None and (len(self._head) >= n or self._head_complete):
             return self._head[:n]
+        size = 1 << 16
+        while True:
+            end = min(len(self.text), size)
+            rows = self._parse_head(n, end)
+            complete = end >= len(self.text)
+            if complete:
+                break
+            if len(rows) > n:  # the record cut at the prefix end is not among the first n
+                rows = rows[:n]
+                break
+            size *= 4
+        self._head, self._head_complete = rows, complete
+        return rows[:n]
+
+    def _parse_head(self, n: int, end: int) -> list[Row]:
         rows: list[Row] = []
-        reader = self._records()
+        reader = self._records(0, end)
         line = 1
         try:
             for rec in reader:
@@ -229,11 +243,10 @@ class TextSheet(Sheet):
                 if not rec or all(c.strip() == "" for c in rec):
                     continue
                 rows.append(Row(start, rec))
-                if len(rows) >= n:
+                if len(rows) > n:
                     break
         except csv.Error as exc:
             raise DataError(f"the text could not be split into CSV fields ({exc}).", self.name) from None
-        self._head = rows
         return rows
 
     def _offset_of_line(self, line: int) -> int:
@@ -278,7 +291,7 @@ class TextSheet(Sheet):
         import pyarrow.csv as pacsv
 
         body = self.text[offset:]
-        if not body.strip():
+        if re.search(r"\S", body) is None:
             return None
         invalid = []
 
@@ -304,11 +317,19 @@ class TextSheet(Sheet):
             return None
         if invalid:
             return None
-        cols = {h: tbl.column(i).to_numpy(zero_copy_only=False) for i, h in enumerate(header)}
-        n = tbl.num_rows
+        cols = {h: pd.Series(pd.arrays.ArrowStringArray(tbl.column(i))) for i, h in enumerate(header)}
+        # Records whose cells are all empty are skipped, as the exact reader skips them.
+        empty = np.ones(tbl.num_rows, dtype=bool)
+        for c in cols.values():
+            empty &= (c == "").to_numpy(dtype=bool, na_value=True)
+        if empty.any():
+            keep = ~empty
+            cols = {h: c[keep].reset_index(drop=True) for h, c in cols.items()}
+        n = int((~empty).sum())
 
         def finder() -> np.ndarray:
-            return self._slow_body(offset, body_line, header, raw_header, None).lines()
+            lines = self._slow_body(offset, body_line, header, raw_header, None).lines()
+            return lines if len(lines) == n else np.full(n, -1, dtype=np.int64)
 
         return RawTable(header, cols, n, raw_header, None, finder)
 
@@ -332,23 +353,15 @@ class TextSheet(Sheet):
                 if len(rec) > width:
                     extra = rec[width:]
                     if any(c.strip() for c in extra):
-                        overlong[len(records)] = (
-                            f"the row has {len(rec)} fields but the header has {width}"
-                        )
+                        overlong[len(records)] = f"the row has {len(rec)} fields but the header has {width}"
                     rec = rec[:width]
                 elif len(rec) < width:
                     rec = rec + [""] * (width - len(rec))  # short row: the absent cells are missing
                 records.append(rec)
                 lines.append(start)
         except csv.Error as exc:
-            raise DataError(
-                f"line {line}: the text could not be split into CSV fields ({exc}).", self.name
-            ) from None
-        if records:
-            arr = np.array(records, dtype=object)
-            cols = {h: arr[:, i] for i, h in enumerate(header)}
-        else:
-            cols = {h: np.array([], dtype=object) for h in header}
+            raise DataError(f"line {line}: the text could not be split into CSV fields ({exc}).", self.name) from None
+        cols = {h: pd.Series([r[i] for r in records], dtype="string[pyarrow]") for i, h in enumerate(header)}
         return RawTable(header, cols, len(records), raw_header, np.array(lines, dtype=np.int64), None, overlong)
 
 
@@ -401,9 +414,9 @@ class GridSheet(Sheet):
             arr = np.empty((len(body), width), dtype=object)
             for i, cells in enumerate(body):
                 arr[i, :] = cells
-            cols = {h: arr[:, i] for i, h in enumerate(header)}
+            cols = {h: pd.Series(arr[:, i], dtype=object) for i, h in enumerate(header)}
         else:
-            cols = {h: np.array([], dtype=object) for h in header}
+            cols = {h: pd.Series([], dtype=object) for h in header}
         return RawTable(header, cols, len(body), raw_header, np.array(lines, dtype=np.int64), None, overlong)
 
 

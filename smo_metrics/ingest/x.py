@@ -26,10 +26,32 @@ from smo_metrics.ingest.base import Builder, Table, account_from_urls, find_head
 from smo_metrics.ingest.parse import DATE_FORMATS, detect_decimal
 
 _URL = r"(?:twitter|x)\.com/([A-Za-z0-9_]+)/status"
-_POST_METRICS = ("impressions", "platform_engagements", "likes", "saves", "shares", "comments", "follows",
-                 "profile_visits", "link_clicks", "views")
-_DAILY_METRICS = ("posts_published", "impressions", "engagements", "likes", "saves", "shares", "comments",
-                  "followers_gained", "followers_lost", "profile_visits", "link_clicks", "views")
+_POST_METRICS = (
+    "impressions",
+    "platform_engagements",
+    "likes",
+    "saves",
+    "shares",
+    "comments",
+    "follows",
+    "profile_visits",
+    "link_clicks",
+    "views",
+)
+_DAILY_METRICS = (
+    "posts_published",
+    "impressions",
+    "engagements",
+    "likes",
+    "saves",
+    "shares",
+    "comments",
+    "followers_gained",
+    "followers_lost",
+    "profile_visits",
+    "link_clicks",
+    "views",
+)
 
 
 def _post_signatures() -> list[set[str]]:
