@@ -389,3 +389,18 @@ def match_columns(headers: Sequence[str], family: str) -> dict[str, str]:
 
 def normalized_set(family: str, canonical: str) -> set[str]:
     return {normalize_header(a) for a in aliases(family, canonical)}
+
+
+# Words that mark an Indonesian-UI export. Such exports write numbers id-ID (1.234,5), so a
+# lone "18.415" in them is eighteen thousand, not eighteen.
+_INDONESIAN_WORDS = frozenset(
+    "jangkauan tayangan suka komentar dibagikan bagikan disimpan tanggal impresi hasil jumlah "
+    "dibelanjakan biaya pengikut waktu publikasi postingan nama kampanye iklan pelaporan akhir awal "
+    "penayangan kunjungan tautan klik konversi pembelian nilai usia jenis kelamin".split()
+)
+
+
+def prefers_comma_decimal(headers: Sequence[str]) -> bool:
+    """True when the header row is in Indonesian (at least two Indonesian words)."""
+    words = {w for h in headers for w in normalize_header(h).replace("(", " ").replace(")", " ").split()}
+    return len(words & _INDONESIAN_WORDS) >= 2

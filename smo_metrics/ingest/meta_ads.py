@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from smo_metrics.ingest import Context
-from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set
+from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set, prefers_comma_decimal
 from smo_metrics.ingest.base import Builder, Table
 from smo_metrics.ingest.parse import detect_decimal, filename_date_range
 from smo_metrics.ingest.text import Sheet, normalize_header
@@ -35,16 +35,6 @@ _NUMERIC = (
     "video_views",
     "engagements",
 )
-_INDONESIAN = {
-    "nama kampanye",
-    "nama set iklan",
-    "nama iklan",
-    "awal pelaporan",
-    "akhir pelaporan",
-    "impresi",
-    "jangkauan",
-    "hasil",
-}
 
 
 def _spend_header(cells: list[str]) -> str | None:
@@ -94,7 +84,7 @@ def _read_sheet(ctx: Context, sheet: Sheet, hi: int) -> Table:
     b = Builder(raw)
     mapping = b.map_aliases(FAMILY)
     spend_h = _spend_header(raw.header)
-    indonesian = bool({normalize_header(h) for h in raw.header} & _INDONESIAN)
+    indonesian = prefers_comma_decimal(raw.header)
     numeric = [c for c in _NUMERIC if c in mapping]
     samples = [raw.series(mapping[c]) for c in numeric] + ([raw.series(spend_h)] if spend_h else [])
     b.decimal, note = detect_decimal(samples, getattr(sheet, "delimiter", ","), prefer="," if indonesian else None)

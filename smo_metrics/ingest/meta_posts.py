@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from smo_metrics.ingest import Context
-from smo_metrics.ingest.aliases import normalized_set
+from smo_metrics.ingest.aliases import normalized_set, prefers_comma_decimal
 from smo_metrics.ingest.base import Builder, Table, find_header, localize_to_utc
 from smo_metrics.ingest.parse import detect_decimal, filename_date_range, missing_mask
 
@@ -78,7 +78,11 @@ def read(ctx: Context) -> list[Table]:
         )
         if c in mapping
     ]
-    b.decimal, note = detect_decimal([raw.series(mapping[c]) for c in numeric], getattr(sheet, "delimiter", ","))
+    b.decimal, note = detect_decimal(
+        [raw.series(mapping[c]) for c in numeric],
+        getattr(sheet, "delimiter", ","),
+        prefer="," if prefers_comma_decimal(raw.header) else None,
+    )
     headers_norm = {h.strip().lower() for h in raw.header}
     platform = (
         "instagram"

@@ -220,11 +220,11 @@ class TextSheet(Sheet):
         while True:
             end = min(len(self.text), size)
             rows = self._parse_head(n, end)
-            complete = end >= len(self.text)
-            if complete:
+            if len(rows) > n:  # stopped early: more records follow (the last may be cut at `end`)
+                rows, complete = rows[:n], False
                 break
-            if len(rows) > n:  # the record cut at the prefix end is not among the first n
-                rows = rows[:n]
+            if end >= len(self.text):
+                complete = True  # every record of the file is in `rows`
                 break
             size *= 4
         self._head, self._head_complete = rows, complete
