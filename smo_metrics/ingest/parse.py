@@ -438,7 +438,15 @@ def filename_date_range(name: str) -> tuple[dt.date, dt.date] | None:
     (X), ``tweet_activity_metrics_<user>_20210101_20210201_en.csv`` (legacy X),
     ``...-Campaigns-Mar-11-2026-Apr-9-2026.csv`` and ``...-1-Jan-2026-5-Jan-2026.csv`` (Meta Ads).
     """
-    base = name.rsplit("/", 1)[-1]
+    # A member of a zip is named "export.zip/Table data.csv": its own name first, then the zip's.
+    for part in reversed(name.split("/")):
+        found = _range_in(part)
+        if found is not None:
+            return found
+    return None
+
+
+def _range_in(base: str) -> tuple[dt.date, dt.date] | None:
     pats = [
         (rf"(?i)({_MON})[a-z]*-(\d{{1,2}})-(\d{{4}})[_-]+({_MON})[a-z]*-(\d{{1,2}})-(\d{{4}})", "mdy"),
         (rf"(?i)(\d{{1,2}})-({_MON})[a-z]*-(\d{{4}})[_-]+(\d{{1,2}})-({_MON})[a-z]*-(\d{{4}})", "dmy"),
