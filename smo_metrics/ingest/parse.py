@@ -328,12 +328,12 @@ def parse_month_day(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
     parts = t.str.lower().str.extract(_YEARLESS)
     word = parts["m1"].fillna(parts["m2"])
-    month = word.map(lambda w: MONTHS.get(w) if isinstance(w, str) else None, na_action="ignore")
+    month = word.astype(object).map(MONTHS)
     month = pd.to_numeric(month, errors="coerce").astype("Float64")
     month = month.fillna(pd.to_numeric(parts["m3"], errors="coerce").astype("Float64"))
     day = pd.to_numeric(parts["d1"].fillna(parts["d2"]).fillna(parts["d3"]), errors="coerce").astype("Float64")
     # The longest each month can be (29 for February: the year decides later).
-    longest = month.map(lambda m: _MONTH_DAYS[int(m) - 1] if pd.notna(m) and 1 <= m <= 12 else 0, na_action="ignore")
+    longest = month.astype(object).map(dict(enumerate(_MONTH_DAYS, start=1)))
     ok = (
         month.between(1, 12).fillna(False)
         & day.between(1, 31).fillna(False)

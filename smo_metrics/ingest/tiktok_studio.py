@@ -285,7 +285,7 @@ def _audience(ctx: Context, sheet: Sheet, raw: RawTable, layout: Layout) -> Tabl
     assert seg is not None
     if dimension == "gender":
         lower = seg.str.lower()
-        b.set("segment", lower.map(lambda v: GENDERS.get(v, v), na_action="ignore").astype("string"))
+        b.set("segment", lower.astype(object).map(GENDERS).fillna(lower.astype(object)).astype("string[pyarrow]"))
     b.require("segment", f"no {dimension} name")
     dist_h = mapping["distribution"]
     b.decimal, dec_note = detect_decimal([raw.series(dist_h)], _delimiter(sheet))
