@@ -283,7 +283,7 @@ def _unrecognised(ctx: Context) -> str:
     what = "; ".join(found) if found else "no rows"
     return (
         f"this is not an export we recognise. Its first row has: {what}. {ACCEPTED} "
-        "For another CSV, use 'Map columns' on the Data page."
+        "Any other CSV or XLSX can still be read by mapping its columns to the data model."
     )
 
 
