@@ -243,6 +243,11 @@ def columns(kind: str) -> ColumnTypes:
         raise UsageError(f"unknown table kind {kind!r}; expected one of {', '.join(KINDS)}") from None
 
 
+def numeric_columns(kind: str) -> tuple[str, ...]:
+    """The canonical number columns of ``kind`` (counts, amounts), in model order."""
+    return tuple(c for c, t in columns(kind).items() if t == "float")
+
+
 def dtype_of(type_name: str) -> str:
     """The pandas dtype used for a canonical column type name."""
     return _DTYPES[type_name]

@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 
+from smo_metrics import schema
 from smo_metrics.ingest import Context
 from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set, prefers_comma_decimal
 from smo_metrics.ingest.base import Builder, Table
@@ -24,17 +25,7 @@ from smo_metrics.ingest.parse import detect_decimal, filename_date_range
 from smo_metrics.ingest.text import Sheet, normalize_header
 
 FAMILY = "meta_ads"
-_NUMERIC = (
-    "impressions",
-    "reach",
-    "clicks",
-    "link_clicks",
-    "results",
-    "conversions",
-    "conversion_value",
-    "video_views",
-    "engagements",
-)
+_NUMERIC = tuple(c for c in schema.numeric_columns("ads") if c != "spend")  # spend: see _spend_header
 
 
 def _spend_header(cells: list[str]) -> str | None:

@@ -328,9 +328,9 @@ def parse_month_day(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]
     missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).fillna(True).astype(bool)
     parts = t.str.lower().str.extract(_YEARLESS)
     word = parts["m1"].fillna(parts["m2"])
-    month = word.astype(object).map(MONTHS)
-    month = pd.to_numeric(month, errors="coerce").astype("Float64")
-    month = month.fillna(pd.to_numeric(parts["m3"], errors="coerce").astype("Float64"))
+    by_name = pd.to_numeric(word.astype(object).map(MONTHS), errors="coerce").astype("Float64")
+    by_number = pd.to_numeric(parts["m3"], errors="coerce").astype("Float64")
+    month = by_name.where(by_name.notna(), by_number)
     day = pd.to_numeric(parts["d1"].fillna(parts["d2"]).fillna(parts["d3"]), errors="coerce").astype("Float64")
     # The longest each month can be (29 for February: the year decides later).
     longest = month.astype(object).map(dict(enumerate(_MONTH_DAYS, start=1)))

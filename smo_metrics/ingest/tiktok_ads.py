@@ -23,6 +23,7 @@ import re
 
 import pandas as pd
 
+from smo_metrics import schema
 from smo_metrics.ingest import Context
 from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set
 from smo_metrics.ingest.base import Builder, Table, find_header, head_cells
@@ -32,18 +33,7 @@ from smo_metrics.ingest.text import RawTable, Sheet, normalize_header
 FAMILY = "tiktok_ads"
 PLATFORM = "tiktok"
 
-NUMERIC = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "link_clicks",
-    "results",
-    "conversions",
-    "conversion_value",
-    "video_views",
-    "engagements",
-)
+NUMERIC = schema.numeric_columns("ads")
 # Unmapped rate columns: their decimals are evidence for the file's number convention.
 RATE_PREFIXES = ("cpc", "cpm", "ctr", "cpa", "cost per", "biaya per")
 
