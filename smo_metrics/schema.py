@@ -161,6 +161,7 @@ _ADS: ColumnTypes = {
     "engagements": "float",
     "age": "str",
     "gender": "str",
+    "breakdown": "str",  # other breakdown values, "Audience segments=prospecting; Placement=feed"
 }
 
 _WEB: ColumnTypes = {
@@ -209,6 +210,7 @@ NATURAL_KEYS: Final[dict[str, tuple[str, ...]]] = {
         "currency",
         "age",
         "gender",
+        "breakdown",
     ),
     "web": ("platform", "account", "dimension_name", "dimension_value", "date_start", "date_end"),
 }

@@ -351,6 +351,33 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Ads breakdown columns other than age and gender (Meta and TikTok, several UI languages).
+# Their values are kept as columns and also joined into the canonical `breakdown` key, so rows
+# that differ only by a breakdown stay distinct.
+BREAKDOWNS: tuple[str, ...] = (
+    "Audience segments",
+    "Segmen pemirsa",
+    "Country",
+    "Negara",
+    "Region",
+    "Wilayah",
+    "DMA region",
+    "Placement",
+    "Penempatan",
+    "Platform",
+    "Publisher platform",
+    "Platform position",
+    "Device platform",
+    "Platform perangkat",
+    "Impression device",
+    "Perangkat tayangan",
+    "Time of day (ad account time zone)",
+    "Time of day (viewer's time zone)",
+    "Placements",
+    "OS",
+    "Location",
+)
+
 # The spend column carries the currency in its name: "Amount spent (IDR)".
 SPEND_PREFIXES: tuple[str, ...] = (
     "amount spent",
@@ -385,6 +412,12 @@ def match_columns(headers: Sequence[str], family: str) -> dict[str, str]:
                 out[canonical] = found
                 break
     return out
+
+
+def breakdown_headers(headers: Sequence[str]) -> list[str]:
+    """The headers of ``headers`` that are ads breakdowns (see :data:`BREAKDOWNS`)."""
+    known = {normalize_header(b) for b in BREAKDOWNS}
+    return [h for h in headers if normalize_header(h) in known]
 
 
 def normalized_set(family: str, canonical: str) -> set[str]:

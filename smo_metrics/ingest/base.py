@@ -168,6 +168,23 @@ class Builder:
         self._bad(d.bad, header, "is not a date we can read")
         return d
 
+    def breakdown(self, headers: Sequence[str]) -> None:
+        """Join breakdown columns into ``breakdown`` ("Placement=feed; Country=ID").
+
+        The columns stay in the table as well (they are not marked used).
+        """
+        if not headers:
+            return
+        parts = []
+        for h in headers:
+            vals = _text_of(self.raw_series(h)).str.strip()
+            parts.append((h + "=" + vals).where(vals.notna() & (vals != "")))
+        joined = parts[0].fillna("")
+        for p in parts[1:]:
+            joined = joined.str.cat(p.fillna(""), sep="; ")
+        joined = joined.str.replace(r"^(; )+|(; )+$", "", regex=True).str.replace(r"(; ){2,}", "; ", regex=True)
+        self.out["breakdown"] = joined.mask(joined == "")
+
     def set(self, canonical: str, values: Any) -> None:
         """Set a canonical column from computed values (a scalar or a series)."""
         if isinstance(values, pd.Series):

@@ -19,7 +19,7 @@ import pandas as pd
 
 from smo_metrics import schema
 from smo_metrics.ingest import Context
-from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set, prefers_comma_decimal
+from smo_metrics.ingest.aliases import SPEND_PREFIXES, breakdown_headers, normalized_set, prefers_comma_decimal
 from smo_metrics.ingest.base import Builder, Table
 from smo_metrics.ingest.parse import detect_decimal, filename_date_range
 from smo_metrics.ingest.text import Sheet, normalize_header
@@ -130,6 +130,7 @@ def _read_sheet(ctx: Context, sheet: Sheet, hi: int) -> Table:
     for c in numeric:
         b.number(c)
     b.text("result_type")
+    b.breakdown(breakdown_headers(raw.header))
     b.text("age")
     b.text("gender")
     # A row with no name at any level is Meta's account total, not an entity.

@@ -25,7 +25,7 @@ import pandas as pd
 
 from smo_metrics import schema
 from smo_metrics.ingest import Context
-from smo_metrics.ingest.aliases import SPEND_PREFIXES, normalized_set
+from smo_metrics.ingest.aliases import SPEND_PREFIXES, breakdown_headers, normalized_set
 from smo_metrics.ingest.base import Builder, Table, find_header, head_cells
 from smo_metrics.ingest.parse import detect_decimal, filename_date_range
 from smo_metrics.ingest.text import RawTable, Sheet, normalize_header
@@ -109,6 +109,7 @@ def _read_sheet(ctx: Context, sheet: Sheet, raw: RawTable) -> Table:
     warnings = [note] if note else []
     for c in numeric:
         b.number(c)
+    b.breakdown(breakdown_headers(raw.header))
     for c in ("campaign", "ad_set", "ad", "age", "gender", "currency"):
         b.text(c)
     level = "ad" if "ad" in mapping else "ad_set" if "ad_set" in mapping else "campaign"

@@ -25,6 +25,11 @@ def test_ad_sets_inr_real_file() -> None:
     assert d["conversions"].sum() == 3184  # Purchases
     assert d["conversion_value"].sum() == pytest.approx(3798159.06)
     assert t.date_range() == (pd.Timestamp("2026-01-01").date(), pd.Timestamp("2026-01-05").date())
+    # Rows differ by the "Audience segments" breakdown: kept as a column and in the breakdown key.
+    assert set(d["breakdown"]) == {
+        f"Audience segments={v}" for v in ("prospecting", "existing", "unknown", "uncategorized")
+    }
+    assert "Audience segments" in t.unmapped_columns
     # "Using campaign budget" makes the budget column text; it is kept as such.
     assert "Ad set budget" in t.unmapped_columns
 
