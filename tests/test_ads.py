@@ -104,5 +104,7 @@ def test_matches_metas_own_roas_and_cpm_on_the_real_export() -> None:
     cpm = out["CPM (cost per 1,000 impressions) (INR)"].notna() & out["cpm"].notna()
     assert cpm.sum() > 50
     assert out.loc[cpm, "cpm"].to_numpy(dtype=float) == pytest.approx(
-        out.loc[cpm, "CPM (cost per 1,000 impressions) (INR)"].to_numpy(dtype=float), rel=1e-6
+        # Meta computes CPM from its unrounded spend; the exported spend is rounded to 6 decimals,
+        # which moves the CPM of a row with a tiny spend (0.04 INR) by up to 6e-6 relative.
+        out.loc[cpm, "CPM (cost per 1,000 impressions) (INR)"].to_numpy(dtype=float), rel=1e-5
     )
