@@ -1,0 +1,59 @@
+"""Canonical tables gathered from several files: one frame per kind, overlaps resolved.
+
+Exports overlap (a monthly and a quarterly export share posts). Gathering keeps, for each
+natural key (:data:`smo_metrics.schema.NATURAL_KEYS`), the row from the file given **last**
+— the same "newest wins" rule the workspace store applies — and keeps rows that repeat a key
+*within* one file (a file never overrides itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+
+from smo_metrics import schema
+from smo_metrics.ingest import FileResult
+
+
+def gather(results: Iterable[FileResult]) -> dict[str, pd.DataFrame]:
+    """One canonical frame per kind (every kind present, empty when no file had it)."""
+    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in schema.KINDS}
+    for order, res in enumerate(results):
+        for t in res.tables:
+            parts[t.kind].append(t.data.assign(_order=order))
+    out: dict[str, pd.DataFrame] = {}
+    for kind, frames in parts.items():
+        if not frames:
+            out[kind] = schema.empty_frame(kind)
+            continue
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if len(frames) > 1:
+            frame = newest_wins(frame, kind)
+        out[kind] = schema.conform(kind, frame.drop(columns="_order"))
+    return out
+
+
+def newest_wins(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Drop rows whose natural key appears again in a later file (``_order`` column)."""
+    key = list(schema.NATURAL_KEYS[kind])
+    last = frame.groupby(key, dropna=False, sort=False)["_order"].transform("max")
+    return frame[frame["_order"] == last].reset_index(drop=True)
+
+
+def between(frame: pd.DataFrame, kind: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    """Rows of ``kind`` dated within [start, end] (inclusive; either bound optional).
+
+    Ads rows count when their whole reporting range lies inside; GA4 rows likewise.
+    """
+    if start is None and end is None:
+        return frame
+    col = schema.DATE_COLUMN[kind]
+    end_col = schema.DATE_END_COLUMN.get(kind, col)
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= (pd.to_datetime(frame[col]) >= pd.Timestamp(start)).fillna(False)
+    if end is not None:
+        keep &= (pd.to_datetime(frame[end_col]) <= pd.Timestamp(end)).fillna(False)
+    return frame[keep]

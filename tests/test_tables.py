@@ -1,0 +1,62 @@
+"""Gathering tables from several files: newest file wins per natural key."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from smo_metrics import schema
+from smo_metrics.ingest import FileResult
+from smo_metrics.ingest.base import Table, empty_rejected
+from smo_metrics.tables import between, gather
+
+
+def result(kind: str, rows: dict) -> FileResult:
+    data = schema.conform(kind, pd.DataFrame(rows))
+    t = Table(kind, "instagram", "kopi", data, empty_rejected(), [], [], "f.csv", "test")
+    return FileResult("f.csv", [t])
+
+
+def posts(ids: list[str], likes: list[float]) -> FileResult:
+    n = len(ids)
+    return result(
+        "posts",
+        {
+            "platform": ["instagram"] * n,
+            "account": ["kopi"] * n,
+            "post_id": ids,
+            "likes": likes,
+            "published_date": pd.to_datetime(["2026-01-05"] * n),
+        },
+    )
+
+
+def test_newest_file_wins_and_nothing_else_is_lost() -> None:
+    # March export (1, 2) then a quarterly export (2, 3): post 2 takes the later file's value.
+    g = gather([posts(["1", "2"], [10, 20]), posts(["2", "3"], [25, 30])])["posts"]
+    assert sorted(zip(g["post_id"], g["likes"], strict=True)) == [("1", 10), ("2", 25), ("3", 30)]
+
+
+def test_repeated_keys_within_one_file_are_kept() -> None:
+    g = gather([posts(["1", "1"], [10, 11])])["posts"]
+    assert len(g) == 2
+
+
+def test_every_kind_present_and_between() -> None:
+    g = gather([posts(["1"], [1])])
+    assert set(g) == set(schema.KINDS) and g["ads"].empty
+    p = g["posts"]
+    assert len(between(p, "posts", dt.date(2026, 1, 5), dt.date(2026, 1, 5))) == 1
+    assert len(between(p, "posts", dt.date(2026, 1, 6), None)) == 0
+    ads = schema.conform(
+        "ads",
+        pd.DataFrame(
+            {
+                "date_start": pd.to_datetime(["2026-01-01", "2026-01-20"]),
+                "date_end": pd.to_datetime(["2026-01-31", "2026-01-20"]),
+            }
+        ),
+    )
+    # Only rows whose whole reporting range lies inside count.
+    assert len(between(ads, "ads", dt.date(2026, 1, 10), dt.date(2026, 1, 31))) == 1
