@@ -1,0 +1,408 @@
+"""Audience: who follows or watches an account, from the canonical ``audience`` table.
+
+Definitions (see ``docs/METRICS.md``):
+
+- A **snapshot** is one breakdown of one audience: the rows of one ``platform``, ``account`` and
+  ``population`` (followers, visitors, audience) taken ``as_of`` one date. Rows whose ``as_of``
+  is missing (many exports do not say) form one *undated* snapshot per audience. "Latest" means
+  the latest dated snapshot; the undated one is used only when an audience has no dated one.
+- **share** = the row's share as exported (unit ``share``), or count ÷ Σ counts of the snapshot
+  (unit ``count``). Rows with a missing value or an unknown unit are left out, never read as 0.
+- Audiences (platform, account, population) are never mixed: every function works per audience.
+
+Nothing is invented: no default demographics, no filling of segments an export does not list.
+An empty result is an empty frame with the documented columns and a sentence for the user in
+``frame.attrs["message"]`` (``None`` when the frame has rows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from smo_metrics.errors import UsageError
+from smo_metrics.schema import AUDIENCE_DIMENSIONS
+
+UNDATED: Final = "undated"  # as_of value selecting the snapshot whose as_of is missing
+OTHER_SEGMENT: Final = "Other"  # name of the computed remainder row of top_segments
+REMAINDER_TOLERANCE: Final = 0.001  # a remainder below 0.1 pp is rounding, not a segment
+# Segment names a platform uses for its own catch-all row (kept as exported, never ranked).
+PLATFORM_OTHER_NAMES: Final = frozenset({"other", "others", "lainnya", "lain-lain", "yang lain"})
+GROUP_COLUMNS: Final = ("platform", "account", "population")
+SEGMENT_DIMENSIONS: Final = tuple(d for d in AUDIENCE_DIMENSIONS if d != "age_gender")
+
+MSG_NO_AGE_GENDER: Final = "There is no age and gender breakdown in the data for this selection."
+MSG_NO_DIMENSION: Final = "There is no {dimension} breakdown in the data for this selection."
+MSG_NO_PAIR: Final = "No audience has a {dimension} breakdown on both {before} and {after}."
+
+AsOf = dt.date | str | pd.Timestamp | None
+
+_AUDIENCE_COLUMNS: Final = (
+    "platform",
+    "account",
+    "as_of",
+    "population",
+    "dimension",
+    "segment",
+    "gender",
+    "value",
+    "unit",
+)
+_TYPES: Final[dict[str, Any]] = {  # Any: pandas-stubs types astype by literal dtype names
+    "platform": "string[pyarrow]",
+    "account": "string[pyarrow]",
+    "population": "string[pyarrow]",
+    "dimension": "string[pyarrow]",
+    "as_of": "datetime64[ns]",
+    "as_of_before": "datetime64[ns]",
+    "as_of_after": "datetime64[ns]",
+    "age_band": "string[pyarrow]",
+    "segment": "string[pyarrow]",
+    "gender": "string[pyarrow]",
+    "status": "string[pyarrow]",
+    "share": "Float64",
+    "signed_share": "Float64",
+    "count": "Float64",
+    "share_before": "Float64",
+    "share_after": "Float64",
+    "change_pp": "Float64",
+    "rank": "Int64",
+    "computed": "boolean",
+}
+AGE_GENDER_COLUMNS: Final = (
+    "platform",
+    "account",
+    "population",
+    "as_of",
+    "age_band",
+    "gender",
+    "share",
+    "signed_share",
+    "count",
+)
+TOP_SEGMENT_COLUMNS: Final = (
+    "platform",
+    "account",
+    "population",
+    "as_of",
+    "dimension",
+    "rank",
+    "segment",
+    "share",
+    "count",
+    "computed",
+)
+CHANGE_COLUMNS: Final = (
+    "platform",
+    "account",
+    "population",
+    "dimension",
+    "segment",
+    "gender",
+    "as_of_before",
+    "as_of_after",
+    "share_before",
+    "share_after",
+    "change_pp",
+    "status",
+)
+
+
+def age_band_order(bands: Iterable[object]) -> list[str]:
+    """Age bands in their natural order: ``13-17``, ``18-24``, …, ``65+``, unparseable last.
+
+    Notes
+    -----
+    A band sorts by the first number in it (``"18-24"`` → 18, ``"65+"`` → 65); a band that starts
+    with ``<``, "under" or "di bawah" sorts just before its number (``"<18"`` before ``"18-24"``).
+    Bands without a number (``"Unknown"``) come last, alphabetically. Duplicates are dropped.
+    """
+    unique = {str(b) for b in bands if not pd.isna(b)}  # type: ignore[call-overload]
+    return sorted(unique, key=_age_key)
+
+
+def _age_key(band: str) -> tuple[int, float, str]:
+    text = band.strip().lower()
+    found = re.search(r"\d+", text)
+    if found is None:
+        return (1, 0.0, text)
+    low = float(found.group())
+    if text.startswith(("<", "under", "below", "di bawah", "kurang dari")):
+        low -= 0.5
+    return (0, low, text)
+
+
+def age_gender(
+    audience: pd.DataFrame,
+    platform: str | None = None,
+    account: str | None = None,
+    as_of: AsOf = None,
+    population: str | None = None,
+) -> pd.DataFrame:
+    """Age band × gender shares of the latest (or the ``as_of``) snapshot, ready for a pyramid.
+
+    Parameters
+    ----------
+    audience
+        The canonical ``audience`` table; only ``dimension == "age_gender"`` rows are used.
+    platform, account, population
+        Keep only these (``None``: all). Each audience is still reported separately.
+    as_of
+        A date, :data:`UNDATED` for the snapshot without a date, or ``None`` for the latest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, population, as_of, age_band, gender, share, signed_share, count``,
+        one row per band and gender, bands in natural order (:func:`age_band_order`), then
+        male, female, other genders. Empty (with ``attrs["message"]``) when nothing matches.
+
+    Notes
+    -----
+    share = exported share, or count ÷ Σ counts of the snapshot; ``count`` is the exported count
+    (missing for share exports). signed_share = −share for ``male``, +share for ``female`` and
+    missing for any other gender (a two-sided pyramid has no side for it; it keeps its share).
+    Separate ``age`` and ``gender`` breakdowns cannot be crossed and are not used here.
+    """
+    rows = _select(audience, "age_gender", platform, account, population)
+    rows = _with_shares(_pick_snapshot(rows, as_of))
+    if rows.empty:
+        return _finish(pd.DataFrame(), AGE_GENDER_COLUMNS, MSG_NO_AGE_GENDER)
+    gender = rows["gender"].astype(object)
+    gender_lower = gender.where(gender.notna(), "").astype(str).str.lower()
+    sign = np.select([gender_lower == "male", gender_lower == "female"], [-1.0, 1.0], np.nan)
+    out = rows.assign(age_band=rows["segment"], signed_share=rows["share"] * sign)
+    order = {band: i for i, band in enumerate(age_band_order(out["age_band"]))}
+    out["_band"] = out["age_band"].map(order)
+    out["_gender"] = np.select([gender_lower == "male", gender_lower == "female"], [0, 1], 2)
+    out["_gname"] = gender_lower
+    out = out.sort_values(["_g", "_band", "_gender", "_gname"], kind="stable")
+    return _finish(out, AGE_GENDER_COLUMNS, None)
+
+
+def top_segments(
+    audience: pd.DataFrame,
+    dimension: str,
+    n: int = 10,
+    platform: str | None = None,
+    account: str | None = None,
+    as_of: AsOf = None,
+    population: str | None = None,
+) -> pd.DataFrame:
+    """The ``n`` largest segments of a breakdown, plus the remainder as an "Other" row.
+
+    Parameters
+    ----------
+    dimension
+        ``city``, ``country``, ``territory``, ``language``, ``job_function``, ``seniority``,
+        ``industry``, ``company_size`` (also ``age`` and ``gender``; ``age_gender`` has its own
+        function, :func:`age_gender`).
+    n
+        How many segments to rank (≥ 1). Other arguments as in :func:`age_gender`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, population, as_of, dimension, rank, segment, share, count,
+        computed`` per audience: ranks 1…n by share (ties by name), then the platform's own
+        catch-all row (``Others``/``Lainnya``: kept as exported, rank missing), then the
+        computed :data:`OTHER_SEGMENT` row (``computed`` True) when a remainder is left.
+
+    Notes
+    -----
+    remainder = 1 − Σ shares shown (top n + the platform's catch-all row); the row is added when
+    remainder > 0.001 (rounded percentages in exports leave smaller gaps). It holds segments
+    beyond the top n *and* any the export did not list (Instagram lists only its top cities).
+    From counts, shares sum to 1, so the remainder is exactly the segments beyond the top n
+    and its ``count`` is their sum. When the snapshot already has a segment named "Other",
+    the computed row is named "Other (remainder)".
+    """
+    if dimension not in SEGMENT_DIMENSIONS:
+        raise UsageError(f"unknown segment dimension {dimension!r}; expected one of {', '.join(SEGMENT_DIMENSIONS)}")
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise UsageError(f"n must be a whole number ≥ 1, not {n!r}")
+    rows = _with_shares(_pick_snapshot(_select(audience, dimension, platform, account, population), as_of))
+    if rows.empty:
+        return _finish(pd.DataFrame(), TOP_SEGMENT_COLUMNS, MSG_NO_DIMENSION.format(dimension=dimension))
+    name = rows["segment"].astype(object).where(rows["segment"].notna(), "").astype(str)
+    own_other = name.str.strip().str.lower().isin(PLATFORM_OTHER_NAMES).to_numpy()
+    ranked = rows.loc[~own_other].sort_values(["_g", "share", "segment"], ascending=[True, False, True], kind="stable")
+    ranked = ranked.assign(rank=ranked.groupby("_g", sort=False).cumcount() + 1)
+    top = ranked.loc[ranked["rank"] <= n]
+    own = rows.loc[own_other].assign(rank=np.nan).sort_values(["_g", "segment"], kind="stable")
+    shown = pd.concat([top, own])
+    shown_share = shown.groupby("_g")["share"].sum()
+    rest_count = ranked.loc[ranked["rank"] > n].groupby("_g")["count"].sum(min_count=1)
+    first = rows.groupby("_g", sort=False).first()
+    remainder = 1.0 - shown_share.reindex(first.index)
+    has_other = name.str.lower().eq(OTHER_SEGMENT.lower()).groupby(rows["_g"].to_numpy()).any().reindex(first.index)
+    others = first.loc[remainder > REMAINDER_TOLERANCE].reset_index()
+    others = others.assign(
+        rank=np.nan,
+        segment=np.where(has_other.loc[others["_g"]].to_numpy(), f"{OTHER_SEGMENT} (remainder)", OTHER_SEGMENT),
+        share=remainder.loc[others["_g"]].to_numpy(),
+        count=rest_count.reindex(others["_g"]).to_numpy(),
+        computed=True,
+    )
+    parts = [top.assign(_part=0, computed=False), own.assign(_part=1, computed=False), others.assign(_part=2)]
+    out = pd.concat([p for p in parts if not p.empty]).sort_values(["_g", "_part", "rank"], kind="stable")
+    return _finish(out, TOP_SEGMENT_COLUMNS, None)
+
+
+def snapshot_change(
+    audience: pd.DataFrame,
+    dimension: str,
+    before: AsOf,
+    after: AsOf,
+    platform: str | None = None,
+    account: str | None = None,
+    population: str | None = None,
+) -> pd.DataFrame:
+    """How each segment's share moved between two snapshots, in percentage points.
+
+    Parameters
+    ----------
+    dimension
+        Any audience dimension; for ``age_gender`` a segment is an age band *and* a gender.
+    before, after
+        The two snapshot dates (:data:`UNDATED` selects the undated snapshot). Must differ.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, population, dimension, segment, gender, as_of_before,
+        as_of_after, share_before, share_after, change_pp, status``, per audience that has both
+        snapshots, largest ``share_after`` first. Empty (with ``attrs["message"]``) otherwise.
+
+    Notes
+    -----
+    change_pp = (share_after − share_before) × 100. ``status`` is ``both``, ``before_only`` or
+    ``after_only``. A segment in only one snapshot keeps its one share and has no change: its
+    absence from the other is not a share of 0 (top-N lists drop small segments).
+    """
+    if dimension not in AUDIENCE_DIMENSIONS:
+        raise UsageError(f"unknown audience dimension {dimension!r}; expected one of {', '.join(AUDIENCE_DIMENSIONS)}")
+    b_date, a_date = _as_of_value(before), _as_of_value(after)
+    if b_date is None or a_date is None:
+        raise UsageError("before and after must both be given (a date, or 'undated')")
+    if (pd.isna(b_date) and pd.isna(a_date)) or b_date == a_date:
+        raise UsageError(f"before and after are the same snapshot ({before!r})")
+    rows = _select(audience, dimension, platform, account, population)
+    message = MSG_NO_PAIR.format(dimension=dimension, before=_label(b_date), after=_label(a_date))
+    snap_b, snap_a = _with_shares(_pick_snapshot(rows, before)), _with_shares(_pick_snapshot(rows, after))
+    both_groups = set(snap_b["_g"]) & set(snap_a["_g"])
+    if not both_groups:
+        return _finish(pd.DataFrame(), CHANGE_COLUMNS, message)
+    keys = ["_g", "_seg", "_gen"]
+    frames = []
+    for snap in (snap_b, snap_a):
+        snap = snap.loc[snap["_g"].isin(both_groups)]
+        frames.append(snap.assign(_seg=_text_key(snap["segment"]), _gen=_text_key(snap["gender"])))
+    merged = frames[0].merge(frames[1], on=keys, how="outer", suffixes=("_before", "_after"), indicator=True)
+    status = merged["_merge"].astype(str).map({"both": "both", "left_only": "before_only", "right_only": "after_only"})
+    out = pd.DataFrame({"_g": merged["_g"], "dimension": dimension, "status": status})
+    for col in ("platform", "account", "population", "segment", "gender"):
+        out[col] = merged[f"{col}_before"].where(merged[f"{col}_before"].notna(), merged[f"{col}_after"])
+    out["as_of_before"] = pd.NaT if pd.isna(b_date) else b_date
+    out["as_of_after"] = pd.NaT if pd.isna(a_date) else a_date
+    out["share_before"] = merged["share_before"]
+    out["share_after"] = merged["share_after"]
+    out["change_pp"] = (merged["share_after"] - merged["share_before"]) * 100.0
+    out = out.sort_values(["_g", "share_after", "share_before"], ascending=[True, False, False], na_position="last")
+    return _finish(out, CHANGE_COLUMNS, None)
+
+
+def _label(value: pd.Timestamp | float) -> str:
+    return UNDATED if pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _text_key(series: pd.Series) -> pd.Series:
+    """A plain-text join key: missing becomes ``""`` (pandas does not join on <NA>)."""
+    return series.astype(object).where(series.notna(), "").astype(str)
+
+
+def _as_of_value(as_of: AsOf) -> pd.Timestamp | float | None:
+    """``None`` → None (latest); :data:`UNDATED` → NaN; anything else → a midnight Timestamp."""
+    if as_of is None:
+        return None
+    if isinstance(as_of, str) and as_of.strip().lower() == UNDATED:
+        return np.nan
+    try:
+        stamp = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        raise UsageError(f"as_of must be a date, {UNDATED!r} or None, not {as_of!r}") from None
+    if pd.isna(stamp):
+        return np.nan
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.normalize()
+
+
+def _select(
+    audience: pd.DataFrame, dimension: str, platform: str | None, account: str | None, population: str | None
+) -> pd.DataFrame:
+    """Rows of one dimension and the filters, with an audience key ``_g`` and numbers as floats."""
+    missing = [c for c in _AUDIENCE_COLUMNS if c not in audience.columns]
+    if missing:
+        raise UsageError(
+            f"not an audience table: missing column(s) {', '.join(missing)}; "
+            "build it with smo_metrics.schema.conform('audience', frame)"
+        )
+    keep = _equals(audience["dimension"], dimension)
+    for col, wanted in (("platform", platform), ("account", account), ("population", population)):
+        if wanted is not None:
+            keep = keep & _equals(audience[col], wanted)
+    rows = audience.loc[keep, list(_AUDIENCE_COLUMNS)].reset_index(drop=True)
+    rows["as_of"] = pd.to_datetime(rows["as_of"]).astype("datetime64[ns]")
+    rows["value"] = rows["value"].astype("Float64").astype(float)
+    keys = [_text_key(rows[c]) for c in GROUP_COLUMNS]
+    rows["_g"] = keys[0] + "\x1f" + keys[1] + "\x1f" + keys[2]
+    return rows
+
+
+def _equals(series: pd.Series, value: str) -> np.ndarray:
+    return series.astype(object).eq(value).fillna(False).to_numpy(dtype=bool)
+
+
+def _pick_snapshot(rows: pd.DataFrame, as_of: AsOf) -> pd.DataFrame:
+    """Keep, per audience, the rows of one snapshot: ``as_of``, or the latest dated, else undated."""
+    wanted = _as_of_value(as_of)
+    if rows.empty:
+        return rows
+    if wanted is None:
+        latest = rows.groupby("_g")["as_of"].transform("max")
+        keep = (rows["as_of"] == latest) | (rows["as_of"].isna() & latest.isna())
+    elif pd.isna(wanted):
+        keep = rows["as_of"].isna()
+    else:
+        keep = rows["as_of"] == wanted
+    return rows.loc[keep.to_numpy(dtype=bool)]
+
+
+def _with_shares(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add ``share`` and ``count``; drop rows with a missing value or a unit other than share/count."""
+    unit = rows["unit"].astype(object).where(rows["unit"].notna(), "").astype(str).str.lower()
+    is_count = (unit == "count").to_numpy()
+    usable = (is_count | (unit == "share").to_numpy()) & rows["value"].notna().to_numpy()
+    rows, is_count = rows.loc[usable], is_count[usable]
+    counts = rows["value"].where(is_count)
+    total = counts.groupby(rows["_g"]).transform("sum")
+    from_counts = counts / total.where(total > 0)
+    return rows.assign(share=np.where(is_count, from_counts, rows["value"]), count=counts).loc[
+        lambda f: f["share"].notna()
+    ]
+
+
+def _finish(frame: pd.DataFrame, columns: tuple[str, ...], message: str | None) -> pd.DataFrame:
+    """Exactly ``columns`` with their dtypes, a fresh index and ``attrs["message"]``."""
+    out = pd.DataFrame(
+        {c: (frame[c] if c in frame.columns else pd.Series(dtype=object)).astype(_TYPES[c]) for c in columns}
+    )
+    out = out.reset_index(drop=True)
+    out.attrs["message"] = message
+    return out
