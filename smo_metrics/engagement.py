@@ -75,11 +75,17 @@ def post_engagements(posts: pd.DataFrame) -> pd.Series:
     return total.where(any_known)
 
 
-def followers_at_posting(posts: pd.DataFrame, account_daily: pd.DataFrame | None) -> pd.Series:
+MAX_FOLLOWER_AGE_DAYS = 31
+
+
+def followers_at_posting(
+    posts: pd.DataFrame, account_daily: pd.DataFrame | None, max_age_days: int = MAX_FOLLOWER_AGE_DAYS
+) -> pd.Series:
     """Followers of the post's account on the day it was published (or the latest day before).
 
     Uses ``account_daily.followers`` of the same platform and account; missing when the
-    account has no follower count on or before the post's date.
+    account has no follower count on or within ``max_age_days`` before the post's date (a
+    count from months earlier would quietly skew the rate).
     """
     out = pd.Series(pd.NA, index=posts.index, dtype="Float64")
     if account_daily is None or account_daily.empty or "followers" not in account_daily or posts.empty:
@@ -107,6 +113,7 @@ def followers_at_posting(posts: pd.DataFrame, account_daily: pd.DataFrame | None
         on="date",
         by="_key",
         direction="backward",
+        tolerance=pd.Timedelta(days=max_age_days),
     )
     values = np.full(len(posts), np.nan)
     values[merged["_row"].to_numpy()] = merged["followers"].to_numpy(dtype=float)
@@ -152,6 +159,7 @@ class EngagementSummary:
     """
 
     posts: int
+    posts_rated_by_reach: int  # posts with engagements and reach > 0: the ones the reach rates use
     engagements: float | None
     reach: float | None
     impressions: float | None
@@ -161,7 +169,7 @@ class EngagementSummary:
     rate_by_impressions_mean: float | None
     rate_by_followers_ratio: float | None
     rate_by_followers_mean: float | None
-    shares_per_post: float | None
+    shares_per_post: float | None  # mean shares over the posts whose shares are known
     amplification_rate: float | None  # Σ shares ÷ Σ followers at posting
     virality_rate: float | None  # Σ shares ÷ Σ impressions
 
@@ -193,6 +201,7 @@ def summarize(posts: pd.DataFrame, account_daily: pd.DataFrame | None = None) ->
     n = len(e)
     return EngagementSummary(
         posts=n,
+        posts_rated_by_reach=int(e[RATE_NAMES["reach"]].notna().sum()),
         engagements=_sum(eng),
         reach=_sum(reach),
         impressions=_sum(imps),
@@ -202,7 +211,7 @@ def summarize(posts: pd.DataFrame, account_daily: pd.DataFrame | None = None) ->
         rate_by_impressions_mean=_mean(e[RATE_NAMES["impressions"]]),
         rate_by_followers_ratio=_ratio_of_sums(eng, fol),
         rate_by_followers_mean=_mean(e[RATE_NAMES["followers"]]),
-        shares_per_post=(_sum(shares) or 0.0) / n if n and shares.notna().any() else None,
+        shares_per_post=_mean(shares),
         amplification_rate=_ratio_of_sums(shares, fol),
         virality_rate=_ratio_of_sums(shares, imps),
     )
@@ -211,9 +220,11 @@ def summarize(posts: pd.DataFrame, account_daily: pd.DataFrame | None = None) ->
 def by_group(posts: pd.DataFrame, by: Sequence[str], account_daily: pd.DataFrame | None = None) -> pd.DataFrame:
     """Engagement per group (e.g. ``by=["platform"]`` or ``["platform", "post_type"]``).
 
-    Columns: the group keys, ``posts``, ``engagements``, ``reach``, ``impressions``, and for each
-    basis ``engagement_rate_by_<basis>`` (ratio of sums) and ``mean_engagement_rate_by_<basis>``
-    (mean of per-post rates). Vectorised: one groupby, no loop over groups.
+    Columns: the group keys, ``posts``, ``engagements``, ``reach``, ``impressions`` (sums over
+    all posts of the group), and for each basis ``engagement_rate_by_<basis>`` (ratio of sums),
+    ``mean_engagement_rate_by_<basis>`` (mean of per-post rates) and ``posts_rated_by_<basis>``
+    (how many posts the two rates use: those with engagements and a denominator > 0; a post
+    with reach 0 or no reach counts in ``reach`` but not in the rate). Vectorised: one groupby.
     """
     e = with_engagement(posts, account_daily)
     keys = list(by)
@@ -240,4 +251,5 @@ def by_group(posts: pd.DataFrame, by: Sequence[str], account_daily: pd.DataFrame
         den = g[f"_den_{basis}"].sum(min_count=1)
         out[RATE_NAMES[basis]] = (num / den.where(den > 0)).astype("Float64")
         out[f"mean_{RATE_NAMES[basis]}"] = g[f"_rate_{basis}"].mean().astype("Float64")
+        out[f"posts_rated_by_{basis}"] = g[f"_rate_{basis}"].count()
     return out.reset_index()

@@ -63,6 +63,17 @@ def test_followers_at_posting_takes_latest_count_on_or_before(three_posts, follo
     assert E.followers_at_posting(three_posts, followers).tolist() == [1000, 1000, 1100]
 
 
+def test_follower_counts_older_than_a_month_are_not_used(three_posts: pd.DataFrame) -> None:
+    old = schema.conform(
+        "account_daily",
+        pd.DataFrame(
+            {"platform": ["instagram"], "account": ["kopi"], "date": pd.to_datetime(["2025-08-01"]), "followers": [900]}
+        ),
+    )
+    assert E.followers_at_posting(three_posts, old).isna().all()
+    assert E.followers_at_posting(three_posts, old, max_age_days=400).tolist() == [900, 900, 900]
+
+
 def test_rates_per_post_and_zero_reach(three_posts, followers) -> None:  # type: ignore[no-untyped-def]
     assert E.post_rates(three_posts, "reach").tolist()[:2] == [pytest.approx(0.15), pytest.approx(0.10)]
     assert pd.isna(E.post_rates(three_posts, "reach").iloc[2])  # reach 0: no rate, not infinity
@@ -83,8 +94,10 @@ def test_summary_ratio_of_sums_and_mean_of_rates(three_posts, followers) -> None
     assert s.rate_by_impressions_ratio == pytest.approx(0.075)
     # By followers: (15+5)/(1000+1000)
     assert s.rate_by_followers_ratio == pytest.approx(0.01)
-    # Shares known for post 1 only: 3 shares over 3 posts; amplification 3/1000; virality 3/200.
-    assert s.shares_per_post == pytest.approx(1.0)
+    # Shares known for post 1 only: 3 shares per post with known shares (missing is not 0);
+    # amplification 3/1000; virality 3/200.
+    assert s.shares_per_post == pytest.approx(3.0)
+    assert s.posts_rated_by_reach == 2
     assert s.amplification_rate == pytest.approx(0.003)
     assert s.virality_rate == pytest.approx(0.015)
 
@@ -93,6 +106,8 @@ def test_by_group(three_posts: pd.DataFrame) -> None:
     g = E.by_group(three_posts, ["post_type"]).set_index("post_type")
     assert g.loc["image", "posts"] == 2 and g.loc["image", "engagements"] == 5
     assert g.loc["image", "engagement_rate_by_reach"] == pytest.approx(0.1)
+    # Post 3 (reach 0) is in the image group's posts but not in its rate.
+    assert g.loc["image", "posts_rated_by_reach"] == 1
     assert g.loc["reel", "engagement_rate_by_impressions"] == pytest.approx(0.075)
     assert pd.isna(g.loc["image", "engagement_rate_by_followers"])  # no follower data given
 
