@@ -181,7 +181,11 @@ def follower_growth(
     start_ts, end_ts = pd.Timestamp(period.start), pd.Timestamp(period.end)
     has_total = rows["followers"].notna().to_numpy(dtype=bool)
     totals = rows.loc[has_total, ["platform", "account", "followers"]]
-    totals = totals.assign(date=pd.to_datetime(rows.loc[has_total, "date"]))
+    # An unknown account (Meta Insights, TikTok daily files) is one account, not a missing key.
+    totals = totals.assign(
+        account=totals["account"].astype(object).fillna(""),
+        date=pd.to_datetime(rows.loc[has_total, "date"]),
+    )
     if not totals.empty:
         # Per account: last total before the period, and last total on or before its end.
         before = (

@@ -62,6 +62,13 @@ def test_follower_growth_totals_start_inside_period() -> None:
     assert (g.followers_start, g.followers_end, g.net_change) == (37, 450, 413)
 
 
+def test_follower_growth_when_the_export_does_not_name_the_account() -> None:
+    d = daily(date=["2026-01-31", "2026-02-27"], followers=[100, 130])
+    d["account"] = pd.NA
+    g = G.follower_growth(d, FEB)
+    assert (g.followers_start, g.followers_end, g.net_change) == (100, 130, 30)
+
+
 def test_follower_growth_without_totals() -> None:
     d = daily(date=["2026-02-01", "2026-02-02", "2026-03-01"], followers_net=[5, -2, 40])
     g = G.follower_growth(d, FEB)
