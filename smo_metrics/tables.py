@@ -1,9 +1,12 @@
 """Canonical tables gathered from several files: one frame per kind, overlaps resolved.
 
-Exports overlap (a monthly and a quarterly export share posts). Gathering keeps, for each
-natural key (:data:`smo_metrics.schema.NATURAL_KEYS`), the row from the file given **last**
-— the same "newest wins" rule the workspace store applies — and keeps rows that repeat a key
-*within* one file (a file never overrides itself).
+Exports overlap (a monthly and a quarterly export share posts), and different exports describe
+different columns of the same row (TikTok's Overview and FollowerHistory are both daily rows of
+one account: one has views, the other followers). Gathering therefore merges, for each natural
+key (:data:`smo_metrics.schema.NATURAL_KEYS`) found in several files, **column by column: the
+newest non-missing value wins** (files later in the list are newer). Rows whose key appears in
+one file only are kept as they are, including keys a file repeats (a file never overrides
+itself).
 """
 
 from __future__ import annotations
@@ -36,10 +39,23 @@ def gather(results: Iterable[FileResult]) -> dict[str, pd.DataFrame]:
 
 
 def newest_wins(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Drop rows whose natural key appears again in a later file (``_order`` column)."""
+    """Merge rows whose natural key appears in several files (``_order`` = file position).
+
+    For such a key, each column takes its value from the newest file where it is not missing.
+    """
     key = list(schema.NATURAL_KEYS[kind])
-    last = frame.groupby(key, dropna=False, sort=False)["_order"].transform("max")
-    return frame[frame["_order"] == last].reset_index(drop=True)
+    files_per_key = frame.groupby(key, dropna=False, sort=False)["_order"].transform("nunique")
+    shared = (files_per_key > 1).to_numpy()
+    if not shared.any():
+        return frame
+    keep = frame[~shared]
+    merged = (
+        frame[shared]
+        .sort_values("_order", kind="stable")
+        .groupby(key, dropna=False, sort=False, as_index=False)
+        .last()  # GroupBy.last skips missing values: the newest known value of each column
+    )
+    return pd.concat([keep, merged[frame.columns]], ignore_index=True)
 
 
 def between(frame: pd.DataFrame, kind: str, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:

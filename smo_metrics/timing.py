@@ -246,8 +246,12 @@ def _grid(
     alpha: float,
     prior_strength: float | None,
     cap_z: float | None,
+    upper: float = np.inf,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The 168-slot grid of every group in ``groups``; also the per-group prior.
+
+    Interval ends are clipped to [0, ``upper``] (``upper`` = 1 for rates: a rate above 100 %
+    is not a possible value, however few posts the slot has).
 
     ``data`` has the group keys, ``weekday``, ``hour`` and ``value`` (known values only). The
     prior frame (index: the group keys) has ``grand_mean``, ``target``, ``k``, ``capped``.
@@ -290,7 +294,7 @@ def _grid(
         half = tcrit * np.sqrt(var / n)
         shrunk = np.where(n > 0, (n * col("cmean") + col("k") * col("target")) / (n + col("k")), np.nan)
     low = np.where(has_ci, np.maximum(mean - half, 0.0), np.nan)
-    high = np.where(has_ci, mean + half, np.nan)
+    high = np.where(has_ci, np.minimum(mean + half, upper), np.nan)
 
     out = full[keys + _SLOT_KEYS].copy()
     out["posts"] = n
@@ -346,7 +350,7 @@ def _run(
     groups = group_of.drop_duplicates().sort_values(keys).reset_index(drop=True)
     if groups.empty and keys == ["_all"]:
         groups = pd.DataFrame({"_all": ["all"]})
-    grid, prior = _grid(data, groups, keys, alpha, k_given, cap)
+    grid, prior = _grid(data, groups, keys, alpha, k_given, cap, 1.0 if metric in RATE_METRICS else np.inf)
     grid = grid.sort_values(keys + _SLOT_KEYS, kind="stable").reset_index(drop=True)
 
     counts = pd.DataFrame(

@@ -38,6 +38,19 @@ def test_newest_file_wins_and_nothing_else_is_lost() -> None:
     assert sorted(zip(g["post_id"], g["likes"], strict=True)) == [("1", 10), ("2", 25), ("3", 30)]
 
 
+def test_files_describing_different_columns_of_one_row_are_merged() -> None:
+    # TikTok Overview (views) and FollowerHistory (followers) for the same day of one account.
+    def day(col: str, value: float) -> FileResult:
+        return result(
+            "account_daily",
+            {"platform": ["tiktok"], "account": [None], "date": pd.to_datetime(["2026-02-01"]), col: [value]},
+        )
+
+    g = gather([day("followers", 5013), day("views", 18237), day("followers", 5020)])["account_daily"]
+    assert len(g) == 1
+    assert (g.loc[0, "followers"], g.loc[0, "views"]) == (5020, 18237)  # newest known value per column
+
+
 def test_repeated_keys_within_one_file_are_kept() -> None:
     g = gather([posts(["1", "1"], [10, 11])])["posts"]
     assert len(g) == 2
