@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -171,7 +172,7 @@ def _open_zip(data: bytes, name: str, limits: Limits) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError) as exc:
         raise DataError(f"the zip/workbook container is damaged ({exc}).", name) from None
     if len(infos) > max(limits.max_zip_members, 1000):
         raise DataError(f"the archive holds {len(infos)} entries; at most {limits.max_zip_members} are read.", name)
@@ -212,8 +213,16 @@ def _read_zip(zf: zipfile.ZipFile, name: str, tz: str, today: dt.date, limits: L
         except DataError as exc:
             errors.append(str(exc))
             continue
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-            errors.append(f"{inner}: cannot be unpacked ({exc}).")
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+            zlib.error,
+            EOFError,
+            ValueError,
+        ) as exc:
+            errors.append(f"{inner}: cannot be unpacked, the zip is damaged ({type(exc).__name__}: {exc}).")
             continue
         tables.extend(res.tables)
         warnings.extend(res.warnings)
@@ -242,24 +251,64 @@ def _share_accounts(tables: list[Table], warnings: list[str]) -> None:
 
 
 def _read_workbook(data: bytes, name: str, tz: str, today: dt.date, kind: str) -> FileResult:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets: list[Sheet] = []
-        for sn in wb.sheet_names:
-            rows = wb.get_sheet_by_name(sn).to_python(skip_empty_area=False)
-            sheets.append(GridSheet([list(r) for r in rows], f"{name} › {sn}"))
-    except DataError:
-        raise
-    except Exception as exc:  # calamine raises several unrelated types for damaged files
-        raise DataError(
-            f"the {kind.upper()} workbook cannot be opened ({type(exc).__name__}: {str(exc)[:200]}).", name
-        ) from None
+    sheets = _workbook_sheets(data, name, kind)
     if not sheets or all(not s.head(1) for s in sheets):
         raise DataError("the workbook has no sheet with data.", name)
     ctx = Context(name, sheets, tz, today, [], workbook=True)
     return _dispatch(ctx)
+
+
+def _workbook_sheets(data: bytes, name: str, kind: str) -> list[Sheet]:
+    """The worksheets of an XLS (xlrd) or XLSX (calamine) workbook as grids of typed cells.
+
+    Old binary .xls files are read by xlrd, in pure Python: python-calamine was seen to abort
+    the whole process ("memory allocation failed") on a damaged .xls. Any failure to open a
+    workbook, including a panic inside calamine (a BaseException), becomes a DataError.
+    """
+    try:
+        if kind == "xls":
+            return _xls_sheets(data, name)
+        from python_calamine import CalamineWorkbook
+
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [
+            GridSheet([list(r) for r in wb.get_sheet_by_name(sn).to_python(skip_empty_area=False)], f"{name} › {sn}")
+            for sn in wb.sheet_names
+        ]
+    except DataError:
+        raise
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - calamine panics derive from BaseException
+        raise DataError(
+            f"the {kind.upper()} workbook cannot be opened ({type(exc).__name__}: {str(exc)[:200]}).", name
+        ) from None
+
+
+def _xls_sheets(data: bytes, name: str) -> list[Sheet]:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
+    sheets: list[Sheet] = []
+    for sh in book.sheets():
+        rows = []
+        for r in range(sh.nrows):
+            cells = []
+            for c in sh.row(r):
+                if c.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        cells.append(xlrd.xldate_as_datetime(c.value, book.datemode))
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        cells.append(c.value)
+                elif c.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    cells.append("")
+                elif c.ctype == xlrd.XL_CELL_BOOLEAN:
+                    cells.append(bool(c.value))
+                else:
+                    cells.append(c.value)
+            rows.append(cells)
+        sheets.append(GridSheet(rows, f"{name} › {sh.name}"))
+    return sheets
 
 
 def _dispatch(ctx: Context) -> FileResult:
@@ -328,17 +377,8 @@ def open_sheets(source: str | os.PathLike[str] | bytes, name: str | None = None)
         data, name = Path(source).read_bytes(), name or Path(source).name
     if not data.strip():
         raise DataError("the file is empty.", name)
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        from python_calamine import CalamineWorkbook
-
-        try:
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            return name, [
-                GridSheet(
-                    [list(r) for r in wb.get_sheet_by_name(sn).to_python(skip_empty_area=False)], f"{name} › {sn}"
-                )
-                for sn in wb.sheet_names
-            ]
-        except Exception as exc:
-            raise DataError(f"the workbook cannot be opened ({type(exc).__name__}).", name) from None
+    if data.startswith(b"PK\x03\x04"):
+        return name, _workbook_sheets(data, name, "xlsx")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return name, _workbook_sheets(data, name, "xls")
     return name, [TextSheet(decode(data, name).text, name)]

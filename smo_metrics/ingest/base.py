@@ -31,6 +31,8 @@ from smo_metrics.ingest.parse import (
 from smo_metrics.ingest.text import RawTable, Sheet
 
 REJECTED_COLUMNS = ("line", "reason", "values")
+# Canonical text columns that hold free text, where "-" or "N/A" may be what someone wrote.
+FREE_TEXT = frozenset({"caption", "title"})
 
 
 @dataclass
@@ -148,6 +150,9 @@ class Builder:
             return None
         s = _text_of(self.raw_series(h)).str.strip()
         s = s.mask(s.str.len() == 0)
+        if canonical not in FREE_TEXT:
+            # An id or a name written as "-" or "N/A" is missing (a caption "-" stays text).
+            s = s.mask(s.str.lower().isin(MISSING_MARKERS))
         self.out[canonical] = s
         return s
 
@@ -265,6 +270,9 @@ class Builder:
         else:
             rejected = empty_rejected()
         data = schema.conform(kind, frame)
+        notes = [*self.warnings, *warnings]
+        if n == 0:
+            notes.append("The file has a header but no data rows.")
         return Table(
             kind=kind,
             platform=platform,
@@ -272,7 +280,7 @@ class Builder:
             data=data,
             rejected=rejected,
             unmapped_columns=unmapped,
-            warnings=list(dict.fromkeys([*self.warnings, *warnings])),
+            warnings=list(dict.fromkeys(notes)),
             source=source,
             reader=reader,
             assumed_tz=assumed_tz,

@@ -107,7 +107,7 @@ def _read_metric(ctx: Context) -> Table:
     raw = sheet.table(hi)
     b = Builder(raw)
     header = raw.header
-    date_h = header[0]
+    date_h = next((h for h in header if normalize_header(h) in ("date", "tanggal")), header[0])
     primary_h = next((h for h in header if normalize_header(h) in ("primary", "utama")), header[1])
     b.decimal, note = detect_decimal([raw.series(primary_h)], sheet_delim(ctx))
     warnings = [note] if note else []

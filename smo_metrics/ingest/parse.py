@@ -123,7 +123,8 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> Numbers:
         text_idx = np.ones(n, dtype=bool)
     t = _as_text(values.where(text_idx) if values.dtype == object else values)
     missing = (t.isna() | t.str.lower().isin(MISSING_MARKERS)).to_numpy(dtype=bool, na_value=True) & text_idx
-    plain_re = r"-?\d+(?:\.\d+)?" if decimal == "." else r"-?\d+(?:,\d+)?"
+    # ASCII digits only: Arrow's cast does not read other scripts' digits ("١٢", "１２").
+    plain_re = r"-?[0-9]+(?:\.[0-9]+)?" if decimal == "." else r"-?[0-9]+(?:,[0-9]+)?"
     plain = t.str.fullmatch(plain_re).to_numpy(dtype=bool, na_value=False) & text_idx & ~missing
     if plain.any():
         pt = t[plain]
@@ -142,8 +143,23 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> Numbers:
     return Numbers(res, pd.Series(bad), pd.Series(percent))
 
 
+# Native digits of scripts whose UIs export numbers with them, and the Arabic decimal and
+# thousands marks.
+_NATIVE_DIGITS = {
+    **{0x0660 + i: ord("0") + i for i in range(10)},  # Arabic-Indic
+    **{0x06F0 + i: ord("0") + i for i in range(10)},  # Extended Arabic-Indic (Persian, Urdu)
+    **{0x0966 + i: ord("0") + i for i in range(10)},  # Devanagari
+    **{0x09E6 + i: ord("0") + i for i in range(10)},  # Bengali
+    **{0x0E50 + i: ord("0") + i for i in range(10)},  # Thai
+    0x066B: ord("."),  # Arabic decimal separator
+    0x066C: ord(","),  # Arabic thousands separator
+}
+
+
 def _parse_messy(t: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Numbers with signs, separators, currency or % (the cells the fast path left)."""
+    t = t.str.normalize("NFKC")  # full-width "１２" and styled "𝟭𝟮" digits become "12"
+    t = t.str.translate(_NATIVE_DIGITS)  # Arabic-Indic "١٢", Devanagari, Thai... become "12"
     percent = t.str.endswith("%").to_numpy(dtype=bool, na_value=False)
     t = t.str.replace("[\\s\u00a0%]", "", regex=True).str.replace(rf"^(-?){_CURRENCY}", r"\1", regex=True)
     t = t.str.replace(r"^\((.*)\)$", r"-\1", regex=True)  # accounting negatives (123)
@@ -202,6 +218,10 @@ class Dates:
     formats: list[str] = field(default_factory=list)
 
 
+_NS_MIN_S = int(pd.Timestamp.min.value // 10**9) + 1
+_NS_MAX_S = int(pd.Timestamp.max.value // 10**9) - 1
+
+
 def _strptime(t: pd.Series, fmt: str) -> pd.Series:
     """Parse text with one format: Arrow's fast ``strptime``, checked where it can be lenient.
 
@@ -216,6 +236,10 @@ def _strptime(t: pd.Series, fmt: str) -> pd.Series:
         parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return pd.to_datetime(t, format=fmt, errors="coerce")
+    # Dates outside pandas' nanosecond range (before 1677, after 2262) are not dates we can hold.
+    secs = parsed.cast(pa.int64())
+    in_range = pc.and_(pc.greater_equal(secs, _NS_MIN_S), pc.less_equal(secs, _NS_MAX_S))
+    parsed = pc.if_else(in_range, parsed, pa.scalar(None, parsed.type))
     values = parsed.cast(pa.timestamp("ns")).to_numpy().astype("datetime64[ns]")  # a writable copy
     if "%d" in fmt:
         early = pc.fill_null(pc.less_equal(pc.day(parsed), 3), False).to_numpy()
@@ -424,6 +448,12 @@ def assign_years_before(month: pd.Series, day: pd.Series, anchor: dt.date) -> pd
     ok = ~(np.isnan(m) | np.isnan(d))
     later = (m * 32 + d) > (anchor.month * 32 + anchor.day)
     years = np.where(later, anchor.year - 1, anchor.year)
+    # 29 February exists only in leap years: take the latest leap year not after the candidate.
+    feb29 = (m == 2) & (d == 29)
+    if feb29.any():
+        for _ in range(3):
+            common = feb29 & ~((years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0)))
+            years = np.where(common, years - 1, years)
     out = _valid(np.where(ok, years, 2000), np.where(ok, m, 1), np.where(ok, d, 1)).where(ok)
     return out.astype("datetime64[ns]")
 

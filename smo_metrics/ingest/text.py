@@ -56,7 +56,10 @@ def decode(data: bytes, name: str | None = None) -> Decoded:
         odd = sample[1::2].count(b"\x00")
         enc = "utf-16-le" if odd > even else "utf-16-be"
         try:
-            return Decoded(data.decode(enc), enc)
+            text = data.decode(enc)
+            if _mostly_text(text):
+                return Decoded(text, enc)
+            raise UnicodeDecodeError(enc, data, 0, 1, "not text")
         except UnicodeDecodeError:
             raise DataError(
                 f"this looks like a binary file, not a CSV or spreadsheet export (it has {data.count(0)} NUL bytes).",
@@ -82,6 +85,15 @@ def decode(data: bytes, name: str | None = None) -> Decoded:
             "latin-1",
             ["The file is neither UTF-8 nor Windows-1252; it was read as Latin-1: check accented letters."],
         )
+
+
+def _mostly_text(text: str) -> bool:
+    """True when at most 1 % of the first characters are control characters (not tab/CR/LF)."""
+    head = text[:4096]
+    if not head:
+        return False
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\r\n")
+    return controls <= len(head) * 0.01
 
 
 def _strict(data: bytes, enc: str, name: str | None) -> str:
@@ -198,8 +210,8 @@ class TextSheet(Sheet):
         self.name = name
         self.text = text
         self.preamble_sep: str | None = None
-        first = text[:64].split("\n", 1)[0].strip().strip('"').lower()
-        m = re.fullmatch(r"sep=(.)?,?", first)
+        first = text[:64].split("\n", 1)[0].rstrip("\r").strip('"').lower()  # keep a tab: "sep=\t"
+        m = re.fullmatch(r"sep=(.)?,?", first.lstrip(" "))
         if m:
             # Excel's hint line. Keep the line count exact: the text is not cut, the line is
             # skipped when reading.
@@ -321,7 +333,7 @@ class TextSheet(Sheet):
         # Records whose cells are all empty are skipped, as the exact reader skips them.
         empty = np.ones(tbl.num_rows, dtype=bool)
         for c in cols.values():
-            empty &= (c == "").to_numpy(dtype=bool, na_value=True)
+            empty &= (c.str.strip() == "").to_numpy(dtype=bool, na_value=True)
         if empty.any():
             keep = ~empty
             cols = {h: c[keep].reset_index(drop=True) for h, c in cols.items()}
@@ -422,7 +434,10 @@ class GridSheet(Sheet):
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most consistent field counts."""
-    lines = [ln for ln in _NEWLINE.split(text[:20000])[:30] if ln.strip() and not ln.startswith("#")]
+    lines = _NEWLINE.split(text[:20000])
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)  # a leading '#' preamble (GA4); '#' lines later may be inside captions
+    lines = [ln for ln in lines[:30] if ln.strip()]
     if not lines:
         return ","
     best, best_score = ",", -1.0

@@ -135,9 +135,11 @@ def _total_rows(b: Builder) -> pd.Series:
     names = [b.out[c] for c in ("campaign", "ad_set", "ad") if c in b.out]
     if not names:
         return pd.Series(False, index=range(b.n))
+    if b.n == 0:
+        return pd.Series(False, index=range(0))
     frame = pd.concat(names, axis=1)
     only_one = frame.notna().sum(axis=1) == 1
-    first = frame.bfill(axis=1).iloc[:, 0]
+    first = frame.bfill(axis=1).iloc[:, 0].astype("string[pyarrow]")
     return (only_one & first.str.fullmatch(_TOTAL_ROW).fillna(False)).astype(bool)
 
 

@@ -118,6 +118,8 @@ def _read_posts(ctx: Context, hi: int) -> Table:
         if d.utc:
             utc = d.values.dt.tz_localize("UTC")
             b.set("published_at", utc)
+            if len(d.formats) > 1:
+                warnings.append("Some post times carry no UTC offset while others do; those were read as UTC.")
             b.set("published_date", utc.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize())
             assumed = "UTC"
         else:
