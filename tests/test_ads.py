@@ -106,5 +106,6 @@ def test_matches_metas_own_roas_and_cpm_on_the_real_export() -> None:
     assert out.loc[cpm, "cpm"].to_numpy(dtype=float) == pytest.approx(
         # Meta computes CPM from its unrounded spend; the exported spend is rounded to 6 decimals,
         # which moves the CPM of a row with a tiny spend (0.04 INR) by up to 6e-6 relative.
-        out.loc[cpm, "CPM (cost per 1,000 impressions) (INR)"].to_numpy(dtype=float), rel=1e-5
+        out.loc[cpm, "CPM (cost per 1,000 impressions) (INR)"].to_numpy(dtype=float),
+        rel=1e-5,
     )
