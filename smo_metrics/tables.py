@@ -4,9 +4,9 @@ Exports overlap (a monthly and a quarterly export share posts), and different ex
 different columns of the same row (TikTok's Overview and FollowerHistory are both daily rows of
 one account: one has views, the other followers). Gathering therefore merges, for each natural
 key (:data:`smo_metrics.schema.NATURAL_KEYS`) found in several files, **column by column: the
-newest non-missing value wins** (files later in the list are newer). Rows whose key appears in
-one file only are kept as they are, including keys a file repeats (a file never overrides
-itself).
+newest non-missing value wins** (files later in the list are newer; within a file, later
+tables, e.g. zip members, are newer). Rows whose key appears in one table only are kept as
+they are, including keys a table repeats (a table never overrides itself).
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from smo_metrics.ingest import FileResult
 def gather(results: Iterable[FileResult]) -> dict[str, pd.DataFrame]:
     """One canonical frame per kind (every kind present, empty when no file had it)."""
     parts: dict[str, list[pd.DataFrame]] = {k: [] for k in schema.KINDS}
-    for order, res in enumerate(results):
-        for t in res.tables:
+    order = 0
+    for res in results:
+        for t in res.tables:  # each table is its own source: members of one zip merge too
             parts[t.kind].append(t.data.assign(_order=order))
+            order += 1
     out: dict[str, pd.DataFrame] = {}
     for kind, frames in parts.items():
         if not frames:
@@ -39,7 +41,7 @@ def gather(results: Iterable[FileResult]) -> dict[str, pd.DataFrame]:
 
 
 def newest_wins(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Merge rows whose natural key appears in several files (``_order`` = file position).
+    """Merge rows whose natural key appears in several tables (``_order`` = table position).
 
     For such a key, each column takes its value from the newest file where it is not missing.
     """

@@ -73,3 +73,18 @@ def test_every_kind_present_and_between() -> None:
     )
     # Only rows whose whole reporting range lies inside count.
     assert len(between(ads, "ads", dt.date(2026, 1, 10), dt.date(2026, 1, 31))) == 1
+
+
+def test_tables_of_one_zip_merge_too() -> None:
+    # TikTok Overview and FollowerHistory arrive as two members of one zip: one FileResult.
+    def day(col: str, value: float) -> Table:
+        data = schema.conform(
+            "account_daily",
+            pd.DataFrame(
+                {"platform": ["tiktok"], "account": [None], "date": pd.to_datetime(["2026-02-01"]), col: [value]}
+            ),
+        )
+        return Table("account_daily", "tiktok", None, data, empty_rejected(), [], [], "z.zip", "test")
+
+    g = gather([FileResult("z.zip", [day("views", 10), day("followers", 500)])])["account_daily"]
+    assert len(g) == 1 and (g.loc[0, "views"], g.loc[0, "followers"]) == (10, 500)

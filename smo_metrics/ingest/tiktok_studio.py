@@ -244,7 +244,10 @@ def _content(ctx: Context, sheet: Sheet, raw: RawTable) -> Table:
     exported_h = mapping.get("exported")
     if exported_h is not None:
         b.used.add(exported_h)
-    exported, export_note = _export_date(raw, exported_h, anchor)
+    # The export is made on or after the range the file name gives (usually the day after):
+    # its year-less date is the first such date on or after the range's end.
+    export_limit = anchor + pd.Timedelta(days=364) if rng else anchor
+    exported, export_note = _export_date(raw, exported_h, export_limit)
     warnings.append(export_note)
     pub_h = mapping["published_at"]
     values = raw.series(pub_h)

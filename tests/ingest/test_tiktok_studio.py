@@ -332,3 +332,22 @@ def test_two_day_run_across_new_year():
     )
     t = read(('"Date","Hour","Active followers"\n' + rows).encode(), "FollowerActivity.csv")
     assert t.data["date"].drop_duplicates().tolist() == [day("2025-12-31"), day("2026-01-01")]
+
+
+def test_content_exported_the_day_after_the_range_in_the_zip_name() -> None:
+    # A Studio download for 2025-11-01 .. 2026-10-31 made on November 1: "Time" is "November 1"
+    # (2026, after the range), and a post from "December 30" belongs to 2025, not 2024.
+    import io
+    import zipfile
+
+    content = (
+        '\ufeff"Time","Video title","Video link","Post time","Total likes","Total comments","Total shares","Total views"\n'
+        '"November 1","a","https://www.tiktok.com/@kopi/video/1","December 30","1","0","0","10"\n'
+        '"November 1","b","https://www.tiktok.com/@kopi/video/2","October 30","1","0","0","10"\n'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("Content.csv", content.encode("utf-8"))
+    res = read_file(buf.getvalue(), "tiktok_studio_2025-11-01_2026-10-31.zip", today=dt.date(2026, 11, 22))
+    (t,) = res.tables
+    assert list(t.data["published_date"]) == [pd.Timestamp("2025-12-30"), pd.Timestamp("2026-10-30")]
