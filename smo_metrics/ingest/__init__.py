@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+import pandas as pd
+
 from smo_metrics.errors import DataError
 from smo_metrics.ingest.base import FileResult, Table
 from smo_metrics.ingest.text import GridSheet, Sheet, TextSheet, decode
 
-__all__ = ["Context", "FileResult", "Limits", "Table", "read_file", "read_mapped", "DEFAULT_TZ"]
+__all__ = ["Context", "FileResult", "Limits", "Table", "assign_account", "read_file", "read_mapped", "DEFAULT_TZ"]
 
 DEFAULT_TZ = "Asia/Jakarta"
 
@@ -234,6 +236,21 @@ def _read_zip(zf: zipfile.ZipFile, name: str, tz: str, today: dt.date, limits: L
     return FileResult(name, tables, warnings)
 
 
+def assign_account(result: FileResult, account: str, platform: str | None = None) -> FileResult:
+    """Give ``account`` to the tables of ``result`` whose export does not name one.
+
+    Meta Insights, YouTube Studio and TikTok Ads files carry no account; the user names it
+    when importing. Only tables without an account (and of ``platform``, when given) change.
+    """
+    for t in result.tables:
+        if t.account or (platform is not None and t.platform != platform):
+            continue
+        t.account = account
+        t.data["account"] = pd.array([account] * len(t.data), dtype="string[pyarrow]")
+        t.warnings.append(f"The account '{account}' was given at import.")
+    return result
+
+
 def _share_accounts(tables: list[Table], warnings: list[str]) -> None:
     """Files exported together from one account: give the account to those that lack it."""
     by_platform: dict[str, set[str]] = {}
@@ -245,8 +262,7 @@ def _share_accounts(tables: list[Table], warnings: list[str]) -> None:
         if not t.account and len(known) == 1:
             acct = next(iter(known))
             t.account = acct
-            t.data["account"] = acct
-            t.data["account"] = t.data["account"].astype("string")
+            t.data["account"] = pd.array([acct] * len(t.data), dtype="string[pyarrow]")
             t.warnings.append(f"The account '{acct}' was taken from another file in the same zip.")
 
 

@@ -56,3 +56,12 @@ def test_audience_2024_variant_with_percent_signs() -> None:
     # The unreadable Bandung share is rejected with its line (line 8 of the file).
     assert list(t.rejected["line"]) == [8]
     assert "Bandung" in t.rejected["reason"].iloc[0]
+
+
+def test_assign_account_names_the_tables_that_have_none() -> None:
+    from smo_metrics.ingest import assign_account
+
+    res = read_file(real("meta_insights/Reach.csv"), today=TODAY)
+    assign_account(res, "kopisenja.id")
+    (t,) = res.tables
+    assert t.account == "kopisenja.id" and set(t.data["account"]) == {"kopisenja.id"}
