@@ -9,9 +9,86 @@ PYTHON="${PYTHON:-python3}"
 
 install_system_packages() {
   # Operating-system packages the tests need, installed with apt-get when missing.
-  # The suite needs none so far; the PostgreSQL server (store tests) and Debian's chromium and
-  # chromium-driver (browser tests of every page) are added here by the issues that bring those tests.
-  :
+  # The PostgreSQL server (Debian's postgresql) for the store tests; Debian's chromium and
+  # chromium-driver (browser tests of every page) are added here by the issue that brings those tests.
+  if pg_bin_dir >/dev/null; then
+    return
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "test.sh: PostgreSQL is not installed and apt-get cannot run here (not root or not Debian):" \
+      "the PostgreSQL store tests will be skipped. Install Debian's postgresql to run them." >&2
+    return
+  fi
+  echo "test.sh: installing Debian's postgresql for the store tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
+    echo "test.sh: apt-get could not install postgresql: the PostgreSQL store tests will be skipped." >&2
+  fi
+}
+
+pg_bin_dir() {
+  # The newest PostgreSQL server binaries (Debian keeps them in /usr/lib/postgresql/<major>/bin).
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
+    dirname "$(command -v pg_ctl)"
+    return 0
+  fi
+  return 1
+}
+
+PG_TMP=""
+PG_AS=() # the command prefix that runs the server's programs as the postgres user (when root)
+
+start_test_postgres() {
+  # A throwaway PostgreSQL cluster on 127.0.0.1 for the store tests, stopped when test.sh ends.
+  # Exports SMO_TEST_PG_URL; when no server can run, SMO_TEST_PG_SKIP says why (the tests skip).
+  if [ -n "${SMO_TEST_PG_URL:-}" ]; then
+    echo "test.sh: store tests use the PostgreSQL server given in SMO_TEST_PG_URL"
+    return
+  fi
+  local bin port
+  if ! bin=$(pg_bin_dir); then
+    export SMO_TEST_PG_SKIP="PostgreSQL is not installed (test.sh installs Debian's postgresql when run as root)"
+    return
+  fi
+  PG_TMP=$(mktemp -d /tmp/smo-test-pg.XXXXXX)
+  trap stop_test_postgres EXIT
+  trap 'exit 130' INT TERM # a signal ends the script through the EXIT trap above
+  if [ "$(id -u)" -eq 0 ]; then
+    # The server refuses to run as root: the cluster belongs to the postgres user.
+    if ! id postgres >/dev/null 2>&1; then
+      export SMO_TEST_PG_SKIP="running as root and there is no 'postgres' user to run the server as"
+      return
+    fi
+    chown postgres: "$PG_TMP"
+    PG_AS=(runuser -u postgres --)
+  fi
+  port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  if ! ${PG_AS[@]+"${PG_AS[@]}"} "$bin/initdb" -D "$PG_TMP/data" -U postgres -A trust -E UTF8 --no-sync >"$PG_TMP/initdb.log" 2>&1 ||
+    ! ${PG_AS[@]+"${PG_AS[@]}"} "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+      -o "-k $PG_TMP -h 127.0.0.1 -p $port -F" start >/dev/null ||
+    ! ${PG_AS[@]+"${PG_AS[@]}"} "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres smo_test; then
+    cat "$PG_TMP"/*.log >&2 2>/dev/null || true
+    echo "test.sh: the PostgreSQL test server did not start (log above): its store tests will be skipped." >&2
+    export SMO_TEST_PG_SKIP="the PostgreSQL test server did not start (see test.sh's output)"
+    return
+  fi
+  export SMO_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/smo_test"
+  echo "test.sh: PostgreSQL $("$bin/pg_ctl" --version | awk '{print $3}') test server on 127.0.0.1:$port"
+}
+
+stop_test_postgres() {
+  if [ -n "$PG_TMP" ] && [ -d "$PG_TMP" ]; then
+    if [ -f "$PG_TMP/data/postmaster.pid" ]; then
+      ${PG_AS[@]+"${PG_AS[@]}"} "$(pg_bin_dir)/pg_ctl" -D "$PG_TMP/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$PG_TMP"
+  fi
 }
 
 ensure_venv() {
@@ -46,6 +123,7 @@ step() {
 install_system_packages
 ensure_venv
 install_requirements
+start_test_postgres
 
 step "ruff check"
 .venv/bin/ruff check .

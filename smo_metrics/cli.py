@@ -1,10 +1,15 @@
 """Command line: ``python -m smo_metrics COMMAND``.
 
 - ``inspect [--json] FILE...``: what each export holds (exit 1 when a file cannot be read).
-- ``summary [--json] [--tz ZONE] [--from DATE] [--to DATE] FILE...``: headline numbers.
+- ``summary [--json] [--tz ZONE] [--from DATE] [--to DATE] (FILE... | --db URL)``: headline numbers.
 - ``abtest [--json] --a S/T --b S/T [--alpha A] [--alternative ...] [--expected-split P]``.
 - ``samplesize [--json] --baseline RATE --mde ABS_DIFF [--alpha A] [--power P]``.
-- ``primetime [--json] [--tz ZONE] [--metric NAME] FILE...``: the 7x24 grid.
+- ``primetime [--json] [--tz ZONE] [--metric NAME] (FILE... | --db URL)``: the 7x24 grid.
+- ``import``, ``imports``, ``delete-import``, ``backup``, ``restore``: the workspace store
+  (:mod:`smo_metrics.store.cli`).
+
+``summary`` and ``primetime`` read the given files, or with ``--db URL`` the workspace's
+stored data (then ``--tz`` defaults to the workspace's time zone).
 
 The JSON shapes are stable (other tools read them): see ``README.md``. A bad argument or an
 unreadable file gives a one-line message on stderr and exit status 1 (2 for usage errors),
@@ -23,6 +28,7 @@ from typing import Any
 from smo_metrics.errors import DataError, UsageError
 from smo_metrics.ingest import DEFAULT_TZ, read_file
 from smo_metrics.inspect import inspect_file
+from smo_metrics.store import cli as store_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,11 +42,12 @@ def _parser() -> argparse.ArgumentParser:
 
     summ = sub.add_parser("summary", help="headline numbers per platform, ads per currency, best slots")
     summ.add_argument("--json", action="store_true")
-    summ.add_argument("--tz", default=DEFAULT_TZ)
+    summ.add_argument("--tz", default=None, help=f"workspace time zone (default: the workspace's, else {DEFAULT_TZ})")
+    summ.add_argument("--db", default=None, metavar="URL", help="read the workspace's stored data instead of files")
     summ.add_argument("--from", dest="start", type=dt.date.fromisoformat, default=None, metavar="DATE")
     summ.add_argument("--to", dest="end", type=dt.date.fromisoformat, default=None, metavar="DATE")
     summ.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    summ.add_argument("files", nargs="+", metavar="FILE")
+    summ.add_argument("files", nargs="*", metavar="FILE")
 
     ab = sub.add_parser("abtest", help="compare two rates (successes/trials)")
     ab.add_argument("--json", action="store_true")
@@ -59,10 +66,12 @@ def _parser() -> argparse.ArgumentParser:
 
     pt = sub.add_parser("primetime", help="weekday x hour grid of post results")
     pt.add_argument("--json", action="store_true")
-    pt.add_argument("--tz", default=DEFAULT_TZ)
+    pt.add_argument("--tz", default=None, help=f"workspace time zone (default: the workspace's, else {DEFAULT_TZ})")
+    pt.add_argument("--db", default=None, metavar="URL", help="read the workspace's stored data instead of files")
     pt.add_argument("--metric", default="engagement_rate_by_reach")
     pt.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    pt.add_argument("files", nargs="+", metavar="FILE")
+    pt.add_argument("files", nargs="*", metavar="FILE")
+    store_cli.add_parsers(sub)
     return p
 
 
@@ -72,6 +81,20 @@ def _arm(text: str) -> tuple[int, int]:
         return int(s), int(t)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected SUCCESSES/TRIALS such as 120/4000, got {text!r}") from None
+
+
+def _source(args: argparse.Namespace) -> dict[str, Any]:
+    """The canonical tables of ``args.files`` or of the workspace ``args.db``; settles ``args.tz``."""
+    if args.db is not None and args.files:
+        raise UsageError("give export files or --db URL, not both")
+    if args.db is not None:
+        tables, tz = store_cli.tables_and_tz_from_db(args.db)
+        args.tz = args.tz or tz
+        return tables
+    if not args.files:
+        raise UsageError("give the export files to read, or --db URL for a workspace")
+    args.tz = args.tz or DEFAULT_TZ
+    return _tables(args.files, args.tz, args.today)
 
 
 def _tables(files: Sequence[str], tz: str, today: dt.date | None) -> dict[str, Any]:
@@ -143,7 +166,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "summary":
         from smo_metrics.summary import summarize
 
-        s = summarize(_tables(args.files, args.tz, args.today), args.start, args.end, args.tz)
+        tables = _source(args)
+        s = summarize(tables, args.start, args.end, args.tz)
         print(json.dumps(s, ensure_ascii=False, indent=2, default=_jsonable) if args.json else _summary_text(s))
         return 0
     if args.command == "abtest":
@@ -187,7 +211,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "primetime":
         from smo_metrics import timing
 
-        grid = timing.prime_time_grid(_tables(args.files, args.tz, args.today)["posts"], tz=args.tz, metric=args.metric)
+        posts = _source(args)["posts"]
+        grid = timing.prime_time_grid(posts, tz=args.tz, metric=args.metric)
         cells = [{k: _jsonable(v) for k, v in r.items()} for r in grid.to_dict("records")]
         if args.json:
             print(json.dumps(cells, ensure_ascii=False, indent=1))
@@ -228,10 +253,12 @@ def _table_text(results: list[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in store_cli.COMMANDS:
+        return store_cli.run(args)
     if args.command != "inspect":
         try:
             return _run(args)
-        except UsageError as exc:
+        except (UsageError, DataError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     if args.command == "inspect":
