@@ -16,8 +16,22 @@ user would give when importing a file that does not name one.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["WORKSPACE", "EXPORTS", "files", "plan_path", "targets_path", "import_accounts"]
+if TYPE_CHECKING:
+    from smo_metrics.store import ImportResult, Store
+
+__all__ = [
+    "WORKSPACE",
+    "EXPORTS",
+    "ORIGIN",
+    "files",
+    "plan_path",
+    "targets_path",
+    "import_accounts",
+    "install",
+    "remove",
+]
 
 WORKSPACE = Path(__file__).resolve().parent / "workspace"
 
@@ -53,6 +67,8 @@ EXPORTS: tuple[tuple[str, str | None], ...] = (
     ("exports/ads/TikTok_Ads_Kopi_Senja_Nusantara_Ad_20251101_20261031.csv", _PAGE),
     ("exports/web/Pages_and_screens_Page_path_and_screen_class.csv", None),
 )
+ORIGIN = "sample"  # the ``origin`` of every import, plan and target the sample brings
+SAMPLE_BY = "sample workspace"
 PLAN = "plan.csv"
 TARGETS = "targets.csv"
 
@@ -79,3 +95,63 @@ def import_accounts() -> dict[Path, str]:
     account; the readers leave it empty and ask for it at import.
     """
     return {WORKSPACE / rel: account for rel, account in EXPORTS if account is not None}
+
+
+def install(store: Store) -> list[ImportResult]:
+    """Load the sample workspace into ``store``: every export, the plan and the targets.
+
+    Each file goes through the same readers and the same import as a user's upload; the
+    imports, plans and targets are marked ``origin="sample"`` so :func:`remove` takes away
+    exactly them. Sets the workspace setting ``sample_workspace`` to ``loaded``.
+    Returns one result per export (a file already imported is ``duplicate``).
+    """
+    import pandas as pd
+
+    from smo_metrics.ingest import assign_account, read_file
+    from smo_metrics.store import content_hash
+
+    accounts = import_accounts()
+    tz = store.setting("tz")
+    results = []
+    for path in files():
+        data = path.read_bytes()
+        result = read_file(data, path.name, tz=tz)
+        if path in accounts:
+            assign_account(result, accounts[path])
+        results.append(
+            store.import_result(result, content_hash(data), path.name, SAMPLE_BY, size_bytes=len(data), origin=ORIGIN)
+        )
+    plan = pd.read_csv(plan_path(), dtype=str, keep_default_na=False)
+    for row in plan.to_dict("records"):
+        store.add_plan(
+            row["planned_at"],
+            row["platform"],
+            post_type=row["format"] or None,
+            caption=row["caption"] or None,
+            hashtags=row["hashtags"] or None,
+            status=row["status"],
+            campaign=row["campaign"] or None,
+            published_post_id=row["post_id"] or None,
+            notes=row["notes"] or None,
+            origin=ORIGIN,
+        )
+    for row in pd.read_csv(targets_path(), dtype=str).to_dict("records"):
+        store.add_target(
+            row["metric"], row["period"], row["period_start"], float(row["value"]), row["platform"], origin=ORIGIN
+        )
+    store.set_settings(sample_workspace="loaded", brand_name=store.setting("brand_name") or "Kopi Senja Nusantara")
+    return results
+
+
+def remove(store: Store) -> dict[str, Any]:
+    """Remove everything the sample brought (the user's own imports, plans and targets stay).
+
+    Sets ``sample_workspace`` to ``removed`` so the dashboard does not load it again, and clears
+    the brand name when it is still the sample's.
+    """
+    removed = store.delete_origin(ORIGIN)
+    changes = {"sample_workspace": "removed"}
+    if store.setting("brand_name") == "Kopi Senja Nusantara":
+        changes["brand_name"] = ""
+    store.set_settings(**changes)
+    return removed
