@@ -1,12 +1,29 @@
-"""The dashboard's frame: page config and navigation. Run with ``./run.sh``."""
+"""The dashboard's frame: page config, the shared sidebar and navigation. Run with ``./run.sh``.
+
+The frame opens the workspace (loading the sample on the very first start), draws the sidebar
+shared by every page (:func:`dashboard.state.sidebar`: data status, date range, comparison,
+platforms, accounts, language — all kept in the URL) and runs the chosen page, which reads the
+filters with :func:`dashboard.state.current_view`.
+"""
 
 import streamlit as st
 
+from dashboard import state
+from dashboard.pages import PAGES, page_title
+
 st.set_page_config(page_title="SMO Dashboard", page_icon="📊", layout="wide")
+
+store = state.open_workspace()
+lang = state.current_language(store)
+brand = store.setting("brand_name") or "SMO Dashboard"
+st.logo("assets/logo.svg", size="large")
+st.sidebar.markdown(f"### {brand}")
 
 page = st.navigation(
     [
-        st.Page("pages/data.py", title="Data", icon=":material/upload_file:", default=True),
+        st.Page(path, title=page_title(key, lang), icon=icon, url_path=key, default=key == "overview")
+        for key, path, icon in PAGES
     ]
 )
+state.sidebar(store)
 page.run()

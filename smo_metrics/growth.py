@@ -75,6 +75,29 @@ def comparison_period(period: Period, compare: Comparison = "previous") -> Perio
     return Period(period.start - dt.timedelta(days=period.days), period.start - dt.timedelta(days=1))
 
 
+Preset = Literal["last_7", "last_28", "last_90", "this_month", "last_month", "this_quarter"]
+PRESETS: tuple[Preset, ...] = ("last_7", "last_28", "last_90", "this_month", "last_month", "this_quarter")
+
+
+def preset_period(preset: Preset, anchor: dt.date) -> Period:
+    """The date range a dashboard preset names, counted back from ``anchor`` (the last day shown).
+
+    ``last_N``: the N days ending on ``anchor``; ``this_month``/``this_quarter``: from the first
+    day of ``anchor``'s month/quarter to ``anchor``; ``last_month``: the whole calendar month
+    before ``anchor``'s.
+    """
+    if preset in ("last_7", "last_28", "last_90"):
+        days = int(preset.split("_")[1])
+        return Period(anchor - dt.timedelta(days=days - 1), anchor)
+    if preset == "this_month":
+        return Period(anchor.replace(day=1), anchor)
+    if preset == "last_month":
+        return period_of(anchor.replace(day=1) - dt.timedelta(days=1), "month")
+    if preset == "this_quarter":
+        return Period(dt.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1), anchor)
+    raise UsageError(f"unknown date preset {preset!r}; expected one of {', '.join(PRESETS)}")
+
+
 def _year_back(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year - 1)

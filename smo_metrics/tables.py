@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Final
 
 import pandas as pd
 
@@ -75,3 +76,65 @@ def between(frame: pd.DataFrame, kind: str, start: dt.date | None, end: dt.date 
     if end is not None:
         keep &= (pd.to_datetime(frame[end_col]) <= pd.Timestamp(end)).fillna(False)
     return frame[keep]
+
+
+# Ads platforms and the organic platforms whose accounts they advertise.
+_ADS_FOR: Final[dict[str, frozenset[str]]] = {
+    "meta": frozenset({"instagram", "facebook", "meta"}),
+    "tiktok": frozenset({"tiktok"}),
+}
+
+
+def select(
+    tables: dict[str, pd.DataFrame],
+    platforms: Iterable[str] = (),
+    accounts: Iterable[str] = (),
+) -> dict[str, pd.DataFrame]:
+    """The rows of the chosen platforms and accounts in every table (empty choice = all).
+
+    Ads rows are kept when their ads platform serves a chosen platform (Meta ads for Instagram or
+    Facebook, TikTok ads for TikTok) and are not filtered by account (ad accounts are not the
+    organic accounts). ``web`` rows (Google Analytics) are kept unless ``google_analytics`` is
+    left out of a non-empty platform choice.
+    """
+    chosen = set(platforms)
+    names = set(accounts)
+    out: dict[str, pd.DataFrame] = {}
+    for kind, frame in tables.items():
+        keep = pd.Series(True, index=frame.index)
+        if chosen and "platform" in frame.columns:
+            if kind == "ads":
+                allowed = [p for p, serves in _ADS_FOR.items() if serves & chosen]
+                keep &= frame["platform"].isin(allowed).fillna(False)
+            else:
+                keep &= frame["platform"].isin(sorted(chosen)).fillna(False)
+        if names and kind not in ("ads", "web") and "account" in frame.columns:
+            keep &= frame["account"].isin(sorted(names)).fillna(False)
+        out[kind] = frame if bool(keep.all()) else frame[keep]
+    return out
+
+
+def coverage(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What the workspace holds: one row per (platform, kind) with ``accounts``, ``rows``,
+    ``first`` and ``last`` date (naive dates as the exports state them)."""
+    rows = []
+    for kind, frame in tables.items():
+        if frame.empty or "platform" not in frame.columns:
+            continue
+        start = schema.DATE_COLUMN[kind]
+        end = schema.DATE_END_COLUMN.get(kind, start)
+        for platform, part in frame.groupby("platform", sort=True):
+            accounts: list[str] = (
+                [str(a) for a in part["account"].dropna().unique()] if "account" in part.columns else []
+            )
+            rows.append(
+                {
+                    "platform": str(platform),
+                    "kind": kind,
+                    "accounts": ", ".join(sorted(accounts)),
+                    "rows": len(part),
+                    "first": pd.to_datetime(part[start]).min(),
+                    "last": pd.to_datetime(part[end]).max(),
+                }
+            )
+    return pd.DataFrame(rows, columns=["platform", "kind", "accounts", "rows", "first", "last"])

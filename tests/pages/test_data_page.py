@@ -1,11 +1,7 @@
 """The app from its entry point, as Streamlit runs it (``streamlit.testing.v1.AppTest``)."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
-
-APP = Path(__file__).resolve().parents[1] / "app.py"
 
 # An Instagram post export from Meta Business Suite (content export, lifetime), two posts.
 INSTAGRAM_CSV = b"""\
@@ -16,8 +12,8 @@ INSTAGRAM_CSV = b"""\
 
 
 @pytest.fixture
-def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+def app(empty_app) -> AppTest:
+    at = empty_app("pages/data.py")
     at.run()
     return at
 
