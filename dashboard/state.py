@@ -201,10 +201,27 @@ def current_language(store: Store) -> str:
 
 def current_view() -> View:
     """The view the frame (``app.py``) built for this run; pages call this first."""
+    _require_frame()
     view = st.session_state.get("_view")
-    if not isinstance(view, View):  # a page script run on its own (tests): build the frame's view
+    if not isinstance(view, View):  # a page script run on its own: build the frame's view
         view = sidebar(open_workspace())
     return view
+
+
+def _require_frame() -> None:
+    """Rerun through ``app.py`` when Streamlit ran this page script without it.
+
+    Streamlit (1.67) starts in its old folder-based multipage mode when a ``pages/`` folder
+    sits next to the main script, until the first ``st.navigation`` call switches it off for
+    the process. A server whose first request is a bookmarked page (``/prime_time``) would then
+    run page scripts alone, without the frame, for every session. The flag is only set in that
+    mode, so seeing it here means the frame did not run: switch it off and rerun once.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def sidebar(store: Store) -> View:

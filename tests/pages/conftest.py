@@ -25,13 +25,14 @@ TIMEOUT = 120
 
 @pytest.fixture(autouse=True)
 def _navigation_not_pages_folder(monkeypatch):
-    """Run ``app.py`` (and its ``st.navigation``) on every AppTest run, as the server does.
+    """Make every AppTest run go through ``app.py`` and its ``st.navigation``, as the server does.
 
-    AppTest (Streamlit 1.67) resets ``PagesManager.uses_pages_directory`` before each run; a fresh
-    PagesManager then sets it to True because a ``pages/`` folder exists, and a rerun on a page
-    executes the page script alone (the old folder-based multipage mode), without the frame.
-    The server sets the flag to False at the first ``st.navigation`` call and keeps it. This
-    fixture makes AppTest do the same.
+    AppTest (Streamlit 1.67) resets ``PagesManager.uses_pages_directory`` before *each* run, so a
+    fresh PagesManager sets it again (a ``pages/`` folder exists) and every rerun would start in
+    the old folder-based mode: the page script alone, which :func:`dashboard.state.current_view`
+    then reruns through the frame, losing a button click on the way. The server keeps the flag
+    off after the first ``st.navigation`` call (and ``current_view`` switches it off when a
+    server starts on a bookmarked page); this fixture does the same for AppTest.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
