@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 FORMAT: Final = "smo-dashboard-workspace"
 FORMAT_VERSION: Final = 1
-RECORD_TABLES: Final = (db.settings, db.plans, db.targets, db.ab_tests)
+RECORD_TABLES: Final = (db.settings, db.plans, db.targets, db.ab_tests, db.mappings)
 
 
 def write_backup(store: Store, path: Path) -> dict[str, Any]:

@@ -187,7 +187,8 @@ def _restore(store: Store, args: argparse.Namespace) -> int:
     else:
         print(
             f"Restored {args.backup_file}: {counts['imports']} imports ({counts['rows']} rows), "
-            f"{counts['plans']} plans, {counts['targets']} targets, {counts['ab_tests']} A/B tests."
+            f"{counts['plans']} plans, {counts['targets']} targets, {counts['ab_tests']} A/B tests, "
+            f"{counts['mappings']} column mappings."
         )
     return 0
 

@@ -151,6 +151,19 @@ ab_tests = sa.Table(
     sqlite_autoincrement=True,
 )
 
+mappings = sa.Table(
+    "mappings",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("platform", sa.String(32), nullable=False),
+    sa.Column("definition", sa.Text, nullable=False),  # JSON: columns, header_row, date_format, decimal
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sqlite_autoincrement=True,
+)
+
 meta = sa.Table(
     "meta",
     METADATA,
@@ -159,7 +172,7 @@ meta = sa.Table(
 )
 
 # Tables with an integer id the store hands out (restore keeps the ids).
-ID_TABLES: Final = (imports, plans, targets, ab_tests)
+ID_TABLES: Final = (imports, plans, targets, ab_tests, mappings)
 
 
 def data_dir() -> Path:

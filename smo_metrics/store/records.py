@@ -384,6 +384,70 @@ class RecordsMixin:
         out["definition"] = json.loads(out["definition"])
         return out
 
+    # -- column mappings ---------------------------------------------------------------------
+    def save_mapping(
+        self,
+        name: str,
+        kind: str,
+        platform: str,
+        columns: Mapping[str, str],
+        *,
+        header_row: int = 0,
+        date_format: str | None = None,
+        decimal: str | None = None,
+    ) -> int:
+        """Save a column mapping for files nobody recognised (see :func:`smo_metrics.ingest.read_mapped`).
+
+        ``columns`` maps canonical columns of ``kind`` to headers of the file. A mapping with the
+        same name is replaced. Returns its id.
+        """
+        from smo_metrics import schema
+
+        label = _text(name, "mapping name", 200)
+        if not label:
+            raise UsageError("a mapping needs a name")
+        kind = _choice(kind, "kind", schema.KINDS)
+        platform = _choice(platform, "platform", PLATFORMS)
+        spec = schema.columns(kind)
+        unknown = [c for c in columns if c not in spec]
+        if unknown:
+            raise UsageError(f"not columns of {kind}: {', '.join(unknown)}")
+        if not columns or not all(isinstance(h, str) and h for h in columns.values()):
+            raise UsageError("a mapping needs at least one column, each pointing at a header of the file")
+        definition = json.dumps(
+            {"columns": dict(columns), "header_row": int(header_row), "date_format": date_format, "decimal": decimal},
+            ensure_ascii=False,
+        )
+        now = _now()
+        with db.write_transaction(self.engine) as conn:
+            conn.execute(sa.delete(db.mappings).where(db.mappings.c.name == label))
+            new = conn.execute(
+                sa.insert(db.mappings)
+                .values(name=label, kind=kind, platform=platform, definition=definition, created_at=now, updated_at=now)
+                .returning(db.mappings.c.id)
+            )
+            return int(new.scalar_one())
+
+    def mappings(self) -> pd.DataFrame:
+        """Saved column mappings (``id, name, kind, platform, definition`` as a dict), by name."""
+        with self.engine.connect() as conn:
+            frame = table_frame(conn, db.mappings, (db.mappings.c.name,))
+        frame["definition"] = pd.Series([json.loads(d) for d in frame["definition"]], index=frame.index, dtype=object)
+        return frame
+
+    def matching_mappings(self, headers: Sequence[str]) -> pd.DataFrame:
+        """The saved mappings whose every mapped header is among ``headers`` (best match first:
+        the one that maps the most columns)."""
+        have = {str(h) for h in headers}
+        frame = self.mappings()
+        fits = [set(d["columns"].values()) <= have for d in frame["definition"]]
+        found = frame[pd.Series(fits, index=frame.index, dtype=bool)] if len(frame) else frame
+        size = pd.Series([len(d["columns"]) for d in found["definition"]], index=found.index, dtype="int64")
+        return found.loc[size.sort_values(ascending=False, kind="stable").index].reset_index(drop=True)
+
+    def delete_mapping(self, mapping_id: int) -> None:
+        self._delete(db.mappings, mapping_id, "column mapping")
+
     # -- shared ------------------------------------------------------------------------------
     def _get(self, table: sa.Table, row_id: int, what: str) -> dict[str, Any]:
         row_id = record_id(row_id)

@@ -77,6 +77,7 @@ def _fill(store) -> None:
     store.add_target("posts", "month", "2026-03-01", 12)
     store.add_target("engagement_rate_by_reach", "week", "2026-03-02", 0.05, platform="instagram")
     store.add_ab_test("Hook", "ctr", {"arms": [{"label": "A", "count": 120, "nobs": 4000}, {"label": "B, new"}]})
+    store.save_mapping("Agensi, laporan", "posts", "instagram", {"published_at": "Tanggal", "likes": "=Suka"})
 
 
 def _snapshot(store) -> dict[str, object]:
@@ -88,13 +89,14 @@ def _snapshot(store) -> dict[str, object]:
         "plans": store.plans(),
         "targets": store.targets(),
         "ab_tests": store.ab_tests(),
+        "mappings": store.mappings(),
     }
 
 
 def _assert_same(a: dict, b: dict) -> None:
     for kind in schema.KINDS:
         pd.testing.assert_frame_equal(b["load"][kind], a["load"][kind], obj=kind)
-    for name in ("imports", "plans", "targets", "ab_tests"):
+    for name in ("imports", "plans", "targets", "ab_tests", "mappings"):
         pd.testing.assert_frame_equal(b[name], a[name], obj=name)
     assert a["rejected"].keys() == b["rejected"].keys()
     for i in a["rejected"]:
@@ -118,6 +120,7 @@ def test_backup_then_restore_gives_the_same_workspace(store, store_url_factory, 
             "plans": 2,
             "targets": 2,
             "ab_tests": 1,
+            "mappings": 1,
         }
         _assert_same(before, _snapshot(restored))
         tricky = restored.load()["posts"].set_index("post_id")

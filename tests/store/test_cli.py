@@ -127,6 +127,7 @@ def test_backup_and_restore_from_the_command_line(capsys, store_url_factory, fil
         "plans": 0,
         "targets": 0,
         "ab_tests": 0,
+        "mappings": 0,
     }
     a, b = open_store(source), open_store(target)
     try:

@@ -149,3 +149,34 @@ def test_ab_tests_keep_their_definition(store):
     assert store.ab_tests().empty
     with pytest.raises(DataError):
         store.ab_test(test_id)
+
+
+def test_column_mappings_are_saved_found_by_headers_and_replaced_by_name(store):
+    first = store.save_mapping(
+        "Agency report", "posts", "instagram", {"published_at": "Tanggal", "likes": "Suka"}, date_format="%d/%m/%Y"
+    )
+    store.save_mapping("Small", "posts", "instagram", {"published_at": "Tanggal"})
+    found = store.matching_mappings(["Tanggal", "Suka", "Komentar"])
+    assert list(found["name"]) == ["Agency report", "Small"]  # the one mapping more columns first
+    assert found["definition"].iloc[0] == {
+        "columns": {"published_at": "Tanggal", "likes": "Suka"},
+        "header_row": 0,
+        "date_format": "%d/%m/%Y",
+        "decimal": None,
+    }
+    assert list(store.matching_mappings(["Date", "Likes"])["name"]) == []
+    again = store.save_mapping("Agency report", "posts", "facebook", {"published_at": "Tgl"})
+    assert again != first and len(store.mappings()) == 2
+    assert store.mappings().set_index("name").loc["Agency report", "platform"] == "facebook"
+    store.delete_mapping(again)
+    assert list(store.mappings()["name"]) == ["Small"]
+
+
+def test_a_mapping_with_unknown_columns_or_no_name_is_refused(store):
+    with pytest.raises(UsageError, match="not columns of posts"):
+        store.save_mapping("x", "posts", "instagram", {"followers_total": "F"})
+    with pytest.raises(UsageError, match="needs a name"):
+        store.save_mapping("  ", "posts", "instagram", {"likes": "L"})
+    with pytest.raises(UsageError, match="at least one column"):
+        store.save_mapping("x", "posts", "instagram", {})
+    assert store.mappings().empty
