@@ -129,3 +129,32 @@ def read_mapped(
     )
     _ = dt
     return FileResult(fname, [table], [])
+
+
+def guess_mapping(headers: list[str], kind: str) -> dict[str, str]:
+    """A first guess of the mapping for an unknown file: canonical column → header.
+
+    A header matches a canonical column when, after :func:`~smo_metrics.ingest.aliases.normalize_header`,
+    it equals the column's name (``published_at`` or ``published at``) or any spelling the known
+    exports use for it (:data:`~smo_metrics.ingest.aliases.ALIASES`, every family, English and
+    Indonesian). Each header is used once; ``platform`` and ``account`` are never guessed (the
+    user names them). The user checks and corrects the guess before reading.
+    """
+    from smo_metrics.ingest.aliases import ALIASES, normalize_header
+
+    by_norm: dict[str, str] = {}
+    for h in headers:
+        by_norm.setdefault(normalize_header(h), h)
+    out: dict[str, str] = {}
+    for canonical in schema.columns(kind):
+        if canonical in ("platform", "account"):
+            continue
+        names = [canonical, canonical.replace("_", " ")]
+        for family in ALIASES.values():
+            names.extend(family.get(canonical, ()))
+        for name in names:
+            found = by_norm.get(normalize_header(name))
+            if found is not None and found not in out.values():
+                out[canonical] = found
+                break
+    return out

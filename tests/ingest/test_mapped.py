@@ -57,3 +57,15 @@ def test_read_mapped_bad_calls_and_bad_files() -> None:
         read_mapped(SHEET.encode(), {"nonsense": "Tanggal"}, kind="account_daily", platform="meta")
     with pytest.raises(DataError, match="does not have: Nope"):
         read_mapped(SHEET.encode(), {"date": "Nope"}, kind="account_daily", platform="meta", name="w.csv")
+
+
+def test_guess_mapping_uses_column_names_and_known_spellings():
+    from smo_metrics.ingest.mapped import guess_mapping
+
+    headers = ["Tanggal", "published at", "Likes", "Komentar", "Jangkauan", "Notes", "Account"]
+    guess = guess_mapping(headers, "posts")
+    assert guess["published_at"] == "published at"
+    assert guess["likes"] == "Likes"
+    assert guess["reach"] == "Jangkauan"  # Meta's Indonesian header
+    assert "account" not in guess and "Notes" not in guess.values()
+    assert len(set(guess.values())) == len(guess)  # a header is used once
