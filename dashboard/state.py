@@ -179,13 +179,41 @@ def open_workspace() -> Store:
     return store
 
 
-def data_end(tables: dict[str, pd.DataFrame]) -> dt.date | None:
-    """The last day any post or daily row covers (None without data)."""
-    cov = coverage({k: tables[k] for k in ("posts", "account_daily", "ads") if k in tables})
+def data_end(cov: pd.DataFrame) -> dt.date | None:
+    """The last day any post, daily or ads row covers, from :func:`smo_metrics.tables.coverage`."""
+    cov = cov[cov["kind"].isin(["posts", "account_daily", "ads"])]
     if cov.empty:
         return None
     last = cov["last"].max()
     return None if pd.isna(last) else last.date()
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the sidebar needs to know of the whole workspace (computed once per store change)."""
+
+    coverage: pd.DataFrame
+    platforms: list[str]
+    accounts: dict[str, list[str]]  # platform -> accounts with posts, daily rows or audience
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def workspace_facts(url: str, version: int, _tables: dict[str, pd.DataFrame]) -> Facts:
+    """Coverage, platforms and accounts of the workspace, cached on the store's change marker
+    (the tables are not hashed: ``url`` and ``version`` identify them exactly)."""
+    accounts: dict[str, set[str]] = {}
+    for kind in ("posts", "account_daily", "audience"):
+        frame = _tables[kind]
+        if frame.empty:
+            continue
+        pairs = frame[["platform", "account"]].dropna().drop_duplicates()
+        for platform, account in pairs.itertuples(index=False):
+            accounts.setdefault(str(platform), set()).add(str(account))
+    return Facts(
+        coverage=coverage(_tables),
+        platforms=_present(_tables, "platform"),
+        accounts={p: sorted(a) for p, a in accounts.items()},
+    )
 
 
 def _query(key: str) -> str | None:
@@ -228,6 +256,7 @@ def sidebar(store: Store) -> View:
     """Draw the shared sidebar and return the view it selects."""
     settings = store.settings()
     all_tables = store.load()
+    facts = workspace_facts(store.url, store.version(), all_tables)
     lang_default = settings["language"]
     with st.sidebar:
         lang = st.segmented_control(
@@ -243,10 +272,10 @@ def sidebar(store: Store) -> View:
         lang = lang or lang_default
         w = words(lang)
         is_sample = settings["sample_workspace"] == "loaded" and _has_sample(store)
-        _status(store, all_tables, w, lang, is_sample)
+        _status(store, facts, w, lang, is_sample)
 
         today = dt.datetime.now(tz=_zone(settings["tz"])).date()
-        end_of_data = data_end(all_tables)
+        end_of_data = data_end(facts.coverage)
         anchor = min(today, end_of_data) if end_of_data else today
         choice = st.selectbox(
             w["range"],
@@ -273,19 +302,17 @@ def sidebar(store: Store) -> View:
         if compare is not None:
             st.caption(i18n.date_range(compare.start, compare.end, lang))
 
-        platforms_present = _present(all_tables, "platform")
         platforms = st.multiselect(
             w["platforms"],
-            platforms_present,
+            facts.platforms,
             format_func=lambda p: i18n.label(p, lang),
             placeholder=w["all"],
             key="pf",
             bind="query-params",
         )
-        narrowed = select(all_tables, platforms)
         accounts = st.multiselect(
             w["accounts"],
-            _present({k: narrowed[k] for k in ("posts", "account_daily", "audience")}, "account"),
+            sorted({a for p, names in facts.accounts.items() if not platforms or p in platforms for a in names}),
             placeholder=w["all"],
             key="acct",
             bind="query-params",
@@ -330,7 +357,7 @@ def _has_sample(store: Store) -> bool:
     return bool((imports["origin"] == sample_data.ORIGIN).any())
 
 
-def _status(store: Store, tables: dict[str, pd.DataFrame], w: dict[str, str], lang: str, is_sample: bool) -> None:
+def _status(store: Store, facts: Facts, w: dict[str, str], lang: str, is_sample: bool) -> None:
     """Data status: sample or real, the last import, and coverage per platform."""
     imports = store.imports()
     if is_sample:
@@ -344,7 +371,7 @@ def _status(store: Store, tables: dict[str, pd.DataFrame], w: dict[str, str], la
     last = imports.iloc[-1]
     when = last["imported_at"].tz_convert(store.setting("tz"))
     st.caption(f"{w['last_import']}: {i18n.date(when, lang)} {when:%H:%M} · {last['file_name']}")
-    cov = coverage(tables).dropna(subset=["first", "last"])
+    cov = facts.coverage.dropna(subset=["first", "last"])
     if cov.empty:
         return
     with st.expander(w["coverage"]):
