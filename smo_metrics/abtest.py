@@ -11,13 +11,16 @@ Definitions (see ``docs/METRICS.md``):
 
 Nothing here raises on degenerate data (no trials, no successes): the result carries a
 ``message`` and a ``verdict`` for the UI instead. Bad calls raise :class:`UsageError`.
-The sentences the UI shows are the module-level ``VERDICT_*`` and ``MESSAGE_*`` constants.
+The sentences the UI shows are the module-level ``VERDICT_*`` and ``MESSAGE_*`` constants;
+``MESSAGES`` holds them by key in English and Bahasa Indonesia, and :func:`verdict_text` /
+:func:`message_text` give a result's verdict and message in either language.
 """
 
 from __future__ import annotations
 
 import math
 import operator
+import string
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -91,6 +94,120 @@ ONE_SIDED_NOTE = (
 )
 ADJUSTED_NOTE = "Significance is judged on the p-value adjusted for {m} comparisons ({method})."
 ADJUST_METHOD_NAMES: dict[str, str] = {"holm": "Holm", "fdr_bh": "Benjamini-Hochberg"}
+
+# The same sentences by key, in English (the constants above) and Bahasa Indonesia. Placeholders
+# and their format specs are the same in both; numbers are written in the language's own form
+# (``1.234`` and ``12,50%`` in Indonesian) by :func:`verdict_text` and :func:`message_text`.
+_NOT_SIGNIFICANT_TAIL_ID = (
+    ": {a} {rate_a}, {b} {rate_b} (selisih {lift_pp} poin persentase, "
+    "kemungkinan antara {ci_low} dan {ci_high}; interval {ci_level}). {needed}"
+)
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "no_trials": MESSAGE_NO_TRIALS,
+        "no_trials_either": MESSAGE_NO_TRIALS_EITHER,
+        "no_successes": MESSAGE_NO_SUCCESSES,
+        "all_successes": MESSAGE_ALL_SUCCESSES,
+        "verdict_no_data": VERDICT_NO_DATA,
+        "verdict_srm": VERDICT_SRM,
+        "verdict_not_enough_data": VERDICT_NOT_ENOUGH_DATA,
+        "verdict_b_beats_a": VERDICT_B_BEATS_A,
+        "verdict_b_worse_than_a": VERDICT_B_WORSE_THAN_A,
+        "verdict_no_difference": VERDICT_NO_DIFFERENCE,
+        "verdict_not_better": VERDICT_NOT_BETTER,
+        "verdict_not_worse": VERDICT_NOT_WORSE,
+        "needed_sample": NEEDED_SAMPLE,
+        "needed_sample_reached": NEEDED_SAMPLE_REACHED,
+        "needed_unknown": NEEDED_UNKNOWN,
+        "one_sided_note": ONE_SIDED_NOTE,
+        "adjusted_note": ADJUSTED_NOTE,
+        "nothing_to_compare": "there is nothing to compare yet.",
+        "relative": "% relative",
+        "relative_undefined": "relative change undefined",
+        "better": "better",
+        "worse": "worse",
+    },
+    "id": {
+        "no_trials": "{arm} belum punya percobaan, jadi belum ada yang bisa dibandingkan.",
+        "no_trials_either": "{a} maupun {b} belum punya percobaan, jadi belum ada yang bisa dibandingkan.",
+        "no_successes": "Belum ada keberhasilan di kedua varian: kedua rasio 0%.",
+        "all_successes": "Semua percobaan di kedua varian berhasil: kedua rasio 100%.",
+        "verdict_no_data": "Belum ada kesimpulan: {message}",
+        "verdict_srm": (
+            "Pembagian antara {a} dan {b} tidak sesuai rencana ({nobs_a:,} vs {nobs_b:,} percobaan, padahal "
+            "direncanakan {share_a:.0%} / {share_b:.0%}; pembagian setimpang ini terjadi secara kebetulan dengan "
+            "p = {srm_p:.2g}); perbaiki pembagian trafik sebelum memercayai hasil ini."
+        ),
+        "verdict_not_enough_data": (
+            "Data belum cukup ({a}: {count_a:,} dari {nobs_a:,} percobaan berhasil; {b}: {count_b:,} dari "
+            "{nobs_b:,}); kesimpulan butuh minimal {min_nobs} percobaan per varian serta minimal {min_events} "
+            "keberhasilan dan {min_events} kegagalan secara total. {needed}"
+        ),
+        "verdict_b_beats_a": (
+            "{b} mengungguli {a}: {rate_b} vs {rate_a}, naik {lift_pp} poin persentase ({lift_rel}). "
+            "Selisih sebenarnya kemungkinan antara {ci_low} dan {ci_high} poin persentase (interval {ci_level})."
+        ),
+        "verdict_b_worse_than_a": (
+            "{b} lebih buruk daripada {a}: {rate_b} vs {rate_a}, berubah {lift_pp} poin persentase ({lift_rel}). "
+            "Selisih sebenarnya kemungkinan antara {ci_low} dan {ci_high} poin persentase (interval {ci_level})."
+        ),
+        "verdict_no_difference": "Belum ada perbedaan yang signifikan" + _NOT_SIGNIFICANT_TAIL_ID,
+        "verdict_not_better": "{b} belum terbukti lebih baik secara signifikan daripada {a}" + _NOT_SIGNIFICANT_TAIL_ID,
+        "verdict_not_worse": "{b} belum terbukti lebih buruk secara signifikan daripada {a}" + _NOT_SIGNIFICANT_TAIL_ID,
+        "needed_sample": (
+            "Untuk mendeteksi selisih {mde_pp} poin persentase dengan peluang {power:.0%}, dibutuhkan sekitar "
+            "{n:,} percobaan per varian (saat ini {nobs_a:,} dan {nobs_b:,})."
+        ),
+        "needed_sample_reached": (
+            "Anda sudah punya lebih dari {n:,} percobaan per varian, cukup untuk mendeteksi selisih nyata "
+            "{mde_pp} poin persentase dengan peluang {power:.0%}; jadi selisih yang nyata kemungkinan lebih kecil."
+        ),
+        "needed_unknown": (
+            "Teruskan mengumpulkan data: jumlah sampel yang dibutuhkan belum bisa diperkirakan selama rasio {a} "
+            "0% atau 100%."
+        ),
+        "one_sided_note": (
+            "Ini uji satu arah apakah {b} {direction} daripada {a}; selisih ke arah sebaliknya tidak diuji."
+        ),
+        "adjusted_note": "Signifikansi dinilai dari p-value yang disesuaikan untuk {m} perbandingan ({method}).",
+        "nothing_to_compare": "belum ada yang bisa dibandingkan.",
+        "relative": "% relatif",
+        "relative_undefined": "perubahan relatif tak terdefinisi",
+        "better": "lebih baik",
+        "worse": "lebih buruk",
+    },
+}
+
+
+class _NumberFormatter(string.Formatter):
+    """``str.format`` that writes numeric fields in the language's form (``1.234,5`` in Indonesian).
+
+    Only numbers passed as fields are rewritten; labels and pre-formatted text are left alone.
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if self.lang == "id" and isinstance(value, int | float) and not isinstance(value, bool):
+            text = _swap_separators(text)
+        return text
+
+
+def _swap_separators(text: str) -> str:
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _lang(lang: str) -> str:
+    if lang not in MESSAGES:
+        raise UsageError(f"unknown language {lang!r}; expected one of {', '.join(MESSAGES)}")
+    return lang
+
+
+def _say(key: str, lang: str, **fields: Any) -> str:
+    return _NumberFormatter(lang).format(MESSAGES[lang][key], **fields)
 
 
 @dataclass(frozen=True)
@@ -359,44 +476,79 @@ def _srm_p_value(nobs_a: int, nobs_b: int, expected_split: float) -> float | Non
     return float(sps.chisquare([nobs_a, nobs_b], f_exp=expected).pvalue)
 
 
-def _fmt_number(v: float) -> str:
+def _fmt_number(v: float, lang: str = "en") -> str:
     """Two decimals; two significant digits below 0.1, so a 0.042 % CTR prints as 0.042, not 0.04."""
     short = f"{v:.2g}"
-    return f"{v:.2f}" if abs(float(short)) >= 0.1 or v == 0 else short
+    text = f"{v:.2f}" if abs(float(short)) >= 0.1 or v == 0 else short
+    return _swap_separators(text) if lang == "id" else text
 
 
-def _fmt_pct(x: float) -> str:
-    return _fmt_number(x * 100) + "%"
+def _fmt_pct(x: float, lang: str = "en") -> str:
+    return _fmt_number(x * 100, lang) + "%"
 
 
-def _fmt_pp(x: float, signed: bool = False) -> str:
-    text = _fmt_number(x * 100)
+def _fmt_pp(x: float, signed: bool = False, lang: str = "en") -> str:
+    text = _fmt_number(x * 100, lang)
     return "+" + text if signed and x > 0 else text
 
 
-def _needed_sentence(r: ABResult, power: float = DEFAULT_POWER) -> str:
+def _needed_sentence(r: ABResult, power: float = DEFAULT_POWER, lang: str = "en") -> str:
     """The 'sample needed' sentence: observed lift, or a 10 % relative lift when it is 0."""
     rate_a = r.rate_a
     if rate_a is None or not 0 < rate_a < 1:
-        return NEEDED_UNKNOWN.format(a=r.label_a)
+        return _say("needed_unknown", lang, a=r.label_a)
     n, mde = r.n_needed_per_arm, r.lift_abs
     if n is None or mde is None:
         mde = DEFAULT_RELATIVE_MDE * rate_a
         if rate_a + mde >= 1:
             mde = -mde
         n = sample_size_per_arm(rate_a, mde, alpha=r.alpha, power=power, alternative=r.alternative)
-    template = NEEDED_SAMPLE_REACHED if min(r.nobs_a, r.nobs_b) >= n else NEEDED_SAMPLE
-    return template.format(mde_pp=_fmt_pp(abs(mde)), n=n, nobs_a=r.nobs_a, nobs_b=r.nobs_b, power=power)
+    key = "needed_sample_reached" if min(r.nobs_a, r.nobs_b) >= n else "needed_sample"
+    return _say(key, lang, mde_pp=_fmt_pp(abs(mde), lang=lang), n=n, nobs_a=r.nobs_a, nobs_b=r.nobs_b, power=power)
 
 
-def _verdict(r: ABResult) -> str:
+def _message_key(r: ABResult) -> str | None:
+    """Which ``MESSAGE_*`` explains the data (None when the data are not degenerate)."""
+    if r.nobs_a == 0 and r.nobs_b == 0:
+        return "no_trials_either"
+    if r.nobs_a == 0 or r.nobs_b == 0:
+        return "no_trials"
+    if r.count_a + r.count_b == 0:
+        return "no_successes"
+    if r.count_a + r.count_b == r.nobs_a + r.nobs_b:
+        return "all_successes"
+    return None
+
+
+def message_text(r: ABResult, lang: str = "en") -> str | None:
+    """``r.message`` in ``lang`` ("en" or "id"): why the data cannot give a full answer, or None."""
+    key = _message_key(r)
+    if key is None:
+        return None
+    arm = r.label_a if r.nobs_a == 0 else r.label_b
+    return _say(key, _lang(lang), arm=arm, a=r.label_a, b=r.label_b)
+
+
+def verdict_text(r: ABResult, lang: str = "en") -> str:
+    """``r.verdict`` in ``lang``: "en" gives exactly ``r.verdict``, "id" the same advice in Bahasa Indonesia.
+
+    Numbers are written in the language's form (``1.234`` trials and ``1,38%`` in Indonesian).
+    The advice never differs between languages: both come from the same fields of ``r``.
+    """
+    return _verdict(r, _lang(lang))
+
+
+def _verdict(r: ABResult, lang: str = "en") -> str:
     """The plain-language advice (precedence: broken split, no trials, too little data, the test).
 
     A broken split comes first: it invalidates everything else, even when one arm is empty.
     """
     a, b = r.label_a, r.label_b
+    words = MESSAGES[lang]
     if r.srm_flag and r.srm_p_value is not None:
-        return VERDICT_SRM.format(
+        return _say(
+            "verdict_srm",
+            lang,
             a=a,
             b=b,
             nobs_a=r.nobs_a,
@@ -406,9 +558,12 @@ def _verdict(r: ABResult) -> str:
             srm_p=r.srm_p_value,
         )
     if r.p_value is None or r.rate_a is None or r.rate_b is None or r.lift_abs is None:
-        return VERDICT_NO_DATA.format(message=r.message or "there is nothing to compare yet.")
+        message = message_text(r, lang) if r.message is not None else None
+        return _say("verdict_no_data", lang, message=message or words["nothing_to_compare"])
     if not r.enough_data:
-        return VERDICT_NOT_ENOUGH_DATA.format(
+        return _say(
+            "verdict_not_enough_data",
+            lang,
             a=a,
             b=b,
             nobs_a=r.nobs_a,
@@ -417,36 +572,36 @@ def _verdict(r: ABResult) -> str:
             count_b=r.count_b,
             min_nobs=MIN_NOBS_PER_ARM,
             min_events=MIN_EVENTS,
-            needed=_needed_sentence(r),
+            needed=_needed_sentence(r, lang=lang),
         )
     assert r.ci_low is not None and r.ci_high is not None
     parts = {
         "a": a,
         "b": b,
-        "rate_a": _fmt_pct(r.rate_a),
-        "rate_b": _fmt_pct(r.rate_b),
-        "lift_pp": _fmt_pp(r.lift_abs, signed=True),
-        "lift_rel": "relative change undefined"
+        "rate_a": _fmt_pct(r.rate_a, lang),
+        "rate_b": _fmt_pct(r.rate_b, lang),
+        "lift_pp": _fmt_pp(r.lift_abs, signed=True, lang=lang),
+        "lift_rel": words["relative_undefined"]
         if r.lift_rel is None
-        else _fmt_pp(r.lift_rel, signed=True) + "% relative",
-        "ci_low": _fmt_pp(r.ci_low, signed=True),
-        "ci_high": _fmt_pp(r.ci_high, signed=True),
-        "ci_level": f"{r.ci_level:.0%}",
+        else _fmt_pp(r.lift_rel, signed=True, lang=lang) + words["relative"],
+        "ci_low": _fmt_pp(r.ci_low, signed=True, lang=lang),
+        "ci_high": _fmt_pp(r.ci_high, signed=True, lang=lang),
+        "ci_level": _NumberFormatter(lang).format("{:.0%}", r.ci_level),
     }
     if r.significant:
         better = r.alternative == "larger" or (r.alternative == "two-sided" and r.lift_abs > 0)
-        text = (VERDICT_B_BEATS_A if better else VERDICT_B_WORSE_THAN_A).format(**parts)
+        text = _say("verdict_b_beats_a" if better else "verdict_b_worse_than_a", lang, **parts)
     else:
-        template = {"two-sided": VERDICT_NO_DIFFERENCE, "larger": VERDICT_NOT_BETTER, "smaller": VERDICT_NOT_WORSE}
+        key = {"two-sided": "verdict_no_difference", "larger": "verdict_not_better", "smaller": "verdict_not_worse"}
         # A one-sided test whose data point the other way: "more data" is not the advice.
         opposite = (r.alternative == "larger" and r.lift_abs < 0) or (r.alternative == "smaller" and r.lift_abs > 0)
-        needed = "" if opposite else _needed_sentence(r)
-        text = template[r.alternative].format(**parts, needed=needed).rstrip()
+        needed = "" if opposite else _needed_sentence(r, lang=lang)
+        text = _say(key[r.alternative], lang, **parts, needed=needed).rstrip()
     if r.alternative != "two-sided":
-        direction = "better" if r.alternative == "larger" else "worse"
-        text += " " + ONE_SIDED_NOTE.format(a=a, b=b, direction=direction)
+        direction = words["better"] if r.alternative == "larger" else words["worse"]
+        text += " " + _say("one_sided_note", lang, a=a, b=b, direction=direction)
     if r.adjustment is not None and r.adjusted_over is not None:
-        text += " " + ADJUSTED_NOTE.format(m=r.adjusted_over, method=ADJUST_METHOD_NAMES[r.adjustment])
+        text += " " + _say("adjusted_note", lang, m=r.adjusted_over, method=ADJUST_METHOD_NAMES[r.adjustment])
     return text
 
 
@@ -627,7 +782,7 @@ def compare_many(
     alpha: float = 0.05,
     alternative: Alternative = "two-sided",
     method: AdjustMethod = "holm",
-    expected_split: float = 0.5,
+    expected_split: float | Mapping[str, float] = 0.5,
     *,
     control_label: str = "Control",
 ) -> list[ABResult]:
@@ -642,7 +797,9 @@ def compare_many(
     Notes
     -----
     The intervals are not widened for multiplicity. The SRM check is pairwise: ``expected_split``
-    is the control's planned share of the control + variant trials (0.5 for equal arms).
+    is the control's planned share of the control + variant trials (0.5 for equal arms), one
+    number for every variant or a mapping with one per variant name (for unequal planned splits:
+    control share w₀ and variant share wᵢ give w₀ ÷ (w₀ + wᵢ)).
 
     References
     ----------
@@ -650,8 +807,15 @@ def compare_many(
     """
     if method not in ADJUST_METHODS:
         raise UsageError(f"unknown adjustment method {method!r}; expected one of {', '.join(ADJUST_METHODS)}")
+    if isinstance(expected_split, Mapping):
+        missing = [name for name in variants if name not in expected_split]
+        if missing:
+            raise UsageError(f"expected_split has no planned split for {', '.join(map(repr, missing))}")
+        splits = {name: float(expected_split[name]) for name in variants}
+    else:
+        splits = dict.fromkeys(variants, float(expected_split))
     raw = [
-        compare_proportions(control, arm, alpha, alternative, expected_split, labels=(control_label, name))
+        compare_proportions(control, arm, alpha, alternative, splits[name], labels=(control_label, name))
         for name, arm in variants.items()
     ]
     tested = [i for i, r in enumerate(raw) if r.p_value is not None]
