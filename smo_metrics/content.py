@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
-from smo_metrics.engagement import by_group, post_rates
+from smo_metrics.engagement import RATE_BASES, RATE_NAMES, RateBasis, by_group, post_engagements, post_rates
 from smo_metrics.errors import UsageError
 from smo_metrics.timing import DEFAULT_TZ, hour_known, local_time
 
@@ -58,6 +58,18 @@ def _key(frame: pd.DataFrame, col: str) -> pd.Series:
     return frame[col].astype("string").fillna(NO_GROUP)
 
 
+def rate_name(basis: str = "reach") -> str:
+    """The ratio-of-sums column of ``basis``: ``engagement_rate_by_reach`` (…_impressions, …_followers)."""
+    if basis not in RATE_BASES:
+        raise UsageError(f"unknown engagement-rate basis {basis!r}; expected one of {', '.join(RATE_BASES)}")
+    return RATE_NAMES[basis]
+
+
+def mean_rate_name(basis: str = "reach") -> str:
+    """The mean-of-per-post-rates column of ``basis``: ``mean_engagement_rate_by_reach`` …"""
+    return "mean_" + rate_name(basis)
+
+
 # --------------------------------------------------------------------------------------------
 # post types
 
@@ -88,6 +100,121 @@ def performance_by_type(posts: pd.DataFrame, account_daily: pd.DataFrame | None 
     rates missing → missing rates, the post still counted in ``posts``.
     """
     return by_group(posts, ["platform", "post_type"], account_daily)
+
+
+def type_lift(
+    posts: pd.DataFrame, basis: RateBasis = "reach", account_daily: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Each post type's engagement rate against its platform's rate over all types.
+
+    Parameters
+    ----------
+    posts
+        A canonical ``posts`` table.
+    basis
+        ``"reach"``, ``"impressions"`` or ``"followers"`` (the workspace's definition).
+    account_daily
+        Needed for the ``followers`` basis.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform``, ``post_type``, ``posts``, ``posts_rated`` (posts the rate uses),
+        ``engagements``, ``rate`` (ratio of sums), ``mean_rate`` (mean of per-post rates),
+        ``platform_rate`` (ratio of sums over all the platform's posts), ``lift``. Sorted by
+        platform, then rate (highest first).
+
+    Notes
+    -----
+    rate = Σ engagements ÷ Σ basis over the type's posts with both known and basis > 0;
+    platform_rate the same over every post of the platform; lift = rate ÷ platform_rate − 1
+    (missing when either is missing). ``rate ÷ rate`` of two types of one platform is how many
+    times better one does (reels ÷ images).
+    """
+    name = rate_name(basis)
+    cols = [
+        "platform",
+        "post_type",
+        "posts",
+        "posts_rated",
+        "engagements",
+        "rate",
+        "mean_rate",
+        "platform_rate",
+        "lift",
+    ]
+    if posts.empty:
+        return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
+    per = by_group(posts, ["platform", "post_type"], account_daily)
+    plat = by_group(posts, ["platform"], account_daily).set_index("platform")[name]
+    out = pd.DataFrame(
+        {
+            "platform": per["platform"].astype("string"),
+            "post_type": per["post_type"].astype("string"),
+            "posts": per["posts"].astype("int64"),
+            "posts_rated": per[f"posts_rated_by_{basis}"].astype("int64"),
+            "engagements": per["engagements"].astype("Float64"),
+            "rate": per[name].astype("Float64"),
+            "mean_rate": per["mean_" + name].astype("Float64"),
+        }
+    )
+    out["platform_rate"] = pd.array(per["platform"].map(plat).to_numpy(dtype=float, na_value=np.nan), dtype="Float64")
+    pr = out["platform_rate"]
+    out["lift"] = (out["rate"] / pr.where(pr > 0) - 1.0).astype("Float64")
+    out = out.assign(_r=out["rate"].astype(float).fillna(-np.inf))
+    out = out.sort_values(["platform", "_r"], ascending=[True, False], kind="stable")
+    return out.drop(columns="_r").reset_index(drop=True)[cols]
+
+
+def type_contrast(lift: pd.DataFrame, min_posts: int = 3) -> pd.DataFrame:
+    """Per platform, its best and its weakest post type and how many times better the best does.
+
+    Parameters
+    ----------
+    lift
+        :func:`type_lift`.
+    min_posts
+        Only types with at least this many rated posts take part (one lucky post is no type).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform``, ``best_type``, ``best_rate``, ``best_posts``, ``worst_type``,
+        ``worst_rate``, ``worst_posts``, ``ratio`` (best_rate ÷ worst_rate; missing when the
+        worst is 0). Platforms with fewer than two such types have no row.
+
+    Notes
+    -----
+    ratio = rate of the best type ÷ rate of the weakest, both ratios of sums on the same basis
+    ("reels get 4.3× the engagement rate of images").
+    """
+    cols = ["platform", "best_type", "best_rate", "best_posts", "worst_type", "worst_rate", "worst_posts", "ratio"]
+    rows = []
+    ok = lift[(lift["posts_rated"] >= int(min_posts)) & lift["rate"].notna()] if len(lift) else lift
+    for platform, part in ok.groupby("platform", sort=True) if len(ok) else []:
+        if len(part) < 2:
+            continue
+        part = part.sort_values("rate", ascending=False, kind="stable")
+        best, worst = part.iloc[0], part.iloc[-1]
+        ratio = float(best["rate"]) / float(worst["rate"]) if float(worst["rate"]) > 0 else np.nan
+        rows.append(
+            [
+                str(platform),
+                str(best["post_type"]),
+                float(best["rate"]),
+                int(best["posts_rated"]),
+                str(worst["post_type"]),
+                float(worst["rate"]),
+                int(worst["posts_rated"]),
+                ratio,
+            ]
+        )
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("best_rate", "worst_rate", "ratio"):
+        out[c] = out[c].astype("Float64")
+    for c in ("best_posts", "worst_posts"):
+        out[c] = out[c].astype("int64")
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,7 +259,13 @@ def extract_hashtags(captions: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"row": pairs["row"].to_numpy(), "tag": tag_text[pairs["code"].to_numpy()]})
 
 
-def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -> pd.DataFrame:
+def hashtags(
+    posts: pd.DataFrame,
+    min_uses: int = 1,
+    by_account: bool = False,
+    basis: RateBasis = "reach",
+    account_daily: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """How posts with each hashtag did against their account's typical post.
 
     Parameters
@@ -143,6 +276,9 @@ def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -
         Keep tags used in at least this many posts.
     by_account
         One row per platform × account × tag instead of per tag.
+    basis, account_daily
+        The engagement-rate basis (``reach`` by default; ``followers`` needs ``account_daily``).
+        The rate columns are named after it (``…_by_impressions``).
 
     Returns
     -------
@@ -172,7 +308,8 @@ def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -
     if int(min_uses) < 1:
         raise UsageError(f"min_uses must be ≥ 1, got {min_uses!r}")
     posts = posts.reset_index(drop=True)
-    rate = post_rates(posts, "reach").to_numpy(dtype=float, na_value=np.nan)
+    name, mean_name = rate_name(basis), mean_rate_name(basis)
+    rate = post_rates(posts, basis, account_daily).to_numpy(dtype=float, na_value=np.nan)
     platform, account = _key(posts, "platform"), _key(posts, "account")
     acct = pd.DataFrame({"platform": platform, "account": account, "rate": rate})
     median = acct.groupby(["platform", "account"], sort=False)["rate"].transform("median")
@@ -203,7 +340,7 @@ def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -
         per["lift"] = np.where(per["median"] > 0, per["mean"] / per["median"] - 1.0, np.nan)
     if by_account:
         per["accounts"] = 1
-        out = per.rename(columns={"mean": MEAN_RATE, "median": "account_median_" + RATE})
+        out = per.rename(columns={"mean": mean_name, "median": "account_median_" + name})
         cols = ["platform", "account", "tag"]
     else:
         w = per["posts_with_rate"].astype(float)
@@ -228,8 +365,8 @@ def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -
             }
         ).reset_index()
         with np.errstate(divide="ignore", invalid="ignore"):
-            out[MEAN_RATE] = np.where(out["posts_with_rate"] > 0, out["rate_sum"] / out["posts_with_rate"], np.nan)
-            out["account_median_" + RATE] = np.where(out["_mw"] > 0, out["_wm"] / out["_mw"], np.nan)
+            out[mean_name] = np.where(out["posts_with_rate"] > 0, out["rate_sum"] / out["posts_with_rate"], np.nan)
+            out["account_median_" + name] = np.where(out["_mw"] > 0, out["_wm"] / out["_mw"], np.nan)
             out["lift"] = np.where(out["_lw"] > 0, out["_wl"] / out["_lw"], np.nan)
         cols = ["tag"]
     out = out[out["uses"] >= int(min_uses)]
@@ -239,7 +376,7 @@ def hashtags(posts: pd.DataFrame, min_uses: int = 1, by_account: bool = False) -
     result["uses"] = out["uses"].astype("int64")
     result["posts_with_rate"] = out["posts_with_rate"].astype("int64")
     result["accounts"] = out["accounts"].astype("int64")
-    for col in (MEAN_RATE, "account_median_" + RATE, "lift"):
+    for col in (mean_name, "account_median_" + name, "lift"):
         result[col] = pd.array(out[col].to_numpy(dtype=float), dtype="Float64")
     result["one_off"] = (out["uses"] == 1).to_numpy()
     result = result.assign(_lift=result["lift"].astype(float).fillna(-np.inf))
@@ -266,7 +403,13 @@ def _band_label(lo: float, hi: float) -> str:
     return f"{int(lo)}+" if math.isinf(hi) else f"{int(lo)}–{int(hi) - 1}"
 
 
-def caption_length_bands(posts: pd.DataFrame, bands: Sequence[float] = DEFAULT_BANDS) -> pd.DataFrame:
+def caption_length_bands(
+    posts: pd.DataFrame,
+    bands: Sequence[float] = DEFAULT_BANDS,
+    basis: RateBasis = "reach",
+    account_daily: pd.DataFrame | None = None,
+    by: Sequence[str] = (),
+) -> pd.DataFrame:
     """Posts and engagement per band of caption length.
 
     Parameters
@@ -276,11 +419,17 @@ def caption_length_bands(posts: pd.DataFrame, bands: Sequence[float] = DEFAULT_B
     bands
         Increasing edges in characters; band i holds lengths in [edge_i, edge_i+1). The default
         (0, 50, 125, 300, 1000, inf) gives 0–49, 50–124, 125–299, 300–999, 1000+.
+    basis, account_daily
+        The engagement-rate basis; the rate columns are named after it.
+    by
+        Group columns (e.g. ``["platform"]``): every band for each group, the keys first.
+        Platforms differ in how long captions are (LinkedIn long, TikTok short), so a pooled
+        band mixes platforms.
 
     Returns
     -------
     pandas.DataFrame
-        One row per band, in order, empty bands included (posts 0): ``band`` (label),
+        One row per band (per group), in order, empty bands included (posts 0): ``band`` (label),
         ``min_chars``, ``max_chars`` (inclusive; missing for an open last band), ``posts``,
         ``engagements``, ``reach``, ``engagement_rate_by_reach`` (ratio of sums),
         ``mean_engagement_rate_by_reach``. ``attrs``: ``posts_without_caption``,
@@ -297,6 +446,27 @@ def caption_length_bands(posts: pd.DataFrame, bands: Sequence[float] = DEFAULT_B
     """
     edges = _check_bands(bands)
     posts = posts.reset_index(drop=True)
+    if by:
+        keys = list(by)
+        parts = []
+        attrs: dict[Hashable, Any] = {"posts_without_caption": 0, "posts_outside_bands": 0}
+        groups = posts.assign(**{k: _key(posts, k) for k in keys}).groupby(keys, sort=True)
+        for values, part in groups:
+            got = caption_length_bands(part, edges, basis, account_daily)
+            for k, v in zip(keys, values, strict=True):
+                got.insert(keys.index(k), k, pd.Series([str(v)] * len(got), dtype="string"))
+            for a in attrs:
+                attrs[a] += int(got.attrs[a])
+            parts.append(got)
+        if parts:
+            out = pd.concat(parts, ignore_index=True)
+        else:
+            out = caption_length_bands(posts, edges, basis, account_daily).iloc[0:0]
+            for i, k in enumerate(keys):
+                out.insert(i, k, pd.Series(dtype="string"))
+        out.attrs = attrs
+        return out
+    name, mean_name = rate_name(basis), mean_rate_name(basis)
     if "caption" in posts.columns:
         caption = posts["caption"].astype("string")
     else:
@@ -308,10 +478,10 @@ def caption_length_bands(posts: pd.DataFrame, bands: Sequence[float] = DEFAULT_B
     frame = posts.loc[inside].assign(_band=code[inside].astype("int64"))
     n_bands = len(edges) - 1
     if len(frame):
-        got = by_group(frame, ["_band"]).set_index("_band")
+        got = by_group(frame, ["_band"], account_daily).set_index("_band")
         got.index = got.index.astype("int64")
     else:
-        got = pd.DataFrame(columns=["posts", "engagements", "reach", RATE, MEAN_RATE])
+        got = pd.DataFrame(columns=["posts", "engagements", "reach", name, mean_name])
     got = got.reindex(range(n_bands))
     out = pd.DataFrame(
         {
@@ -323,7 +493,7 @@ def caption_length_bands(posts: pd.DataFrame, bands: Sequence[float] = DEFAULT_B
             "posts": got["posts"].fillna(0).to_numpy(dtype="int64"),
         }
     )
-    for col in ("engagements", "reach", RATE, MEAN_RATE):
+    for col in ("engagements", "reach", name, mean_name):
         out[col] = pd.array(got[col].astype("Float64").to_numpy(dtype=float, na_value=np.nan), dtype="Float64")
     no_caption = int(caption.isna().sum())
     out.attrs = {
@@ -348,11 +518,14 @@ class FrequencyResult:
     ``weeks_with_rate``, ``mean_weekly_engagement_rate_by_reach``,
     ``median_weekly_engagement_rate_by_reach``.
     ``posts_without_date``: posts left out because they have neither time nor date.
+    ``by_platform``: the summary per platform: ``platform`` then the summary's columns.
+    The rate columns are named after the basis asked for (``…_by_reach`` by default).
     """
 
     weekly: pd.DataFrame
     summary: pd.DataFrame
     posts_without_date: int
+    by_platform: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def local_dates(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> pd.Series:
@@ -367,7 +540,29 @@ def local_dates(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> pd.Series:
     return local.where(known, own)
 
 
-def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> FrequencyResult:
+def _frequency_summary(weekly: pd.DataFrame, name: str, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Weeks with k posts and their mean/median weekly rate, per ``by`` group."""
+    keys = [*by, "posts"]
+    rate = weekly[name].astype(float)
+    s = rate.groupby([weekly[k] for k in keys], sort=True)
+    size = s.size()
+    out = size.index.to_frame(index=False).rename(columns={"posts": "posts_per_week"})
+    for k in by:
+        out[k] = out[k].astype("string")
+    out["posts_per_week"] = out["posts_per_week"].to_numpy(dtype="int64")
+    out["weeks"] = size.to_numpy(dtype="int64")
+    out["weeks_with_rate"] = s.count().to_numpy(dtype="int64")
+    out["mean_weekly_" + name] = pd.array(s.mean().to_numpy(dtype=float), dtype="Float64")
+    out["median_weekly_" + name] = pd.array(s.median().to_numpy(dtype=float), dtype="Float64")
+    return out.reset_index(drop=True)
+
+
+def frequency_vs_engagement(
+    posts: pd.DataFrame,
+    tz: str = DEFAULT_TZ,
+    basis: RateBasis = "reach",
+    account_daily: pd.DataFrame | None = None,
+) -> FrequencyResult:
     """Posts per account per ISO week against that week's engagement rate.
 
     Parameters
@@ -376,6 +571,8 @@ def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> Freque
         A canonical ``posts`` table.
     tz
         The workspace time zone in which weeks (Monday–Sunday, ISO 8601) are counted.
+    basis, account_daily
+        The engagement-rate basis; the rate columns are named after it.
 
     Returns
     -------
@@ -393,6 +590,7 @@ def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> Freque
     Edge cases: empty → empty frames; a week whose posts all lack reach (or have reach 0) has
     a missing rate and counts in ``weeks`` but not ``weeks_with_rate``.
     """
+    name = rate_name(basis)
     posts = posts.reset_index(drop=True)
     date = local_dates(posts, tz)
     has = date.notna().to_numpy(dtype=bool)
@@ -403,9 +601,9 @@ def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> Freque
         account=_key(posts.loc[has], "account"),
         week_start=week_start,
     )
-    weekly_cols = ["platform", "account", "week", "week_start", "posts", "engagements", "reach", RATE]
+    weekly_cols = ["platform", "account", "week", "week_start", "posts", "engagements", "reach", name]
     if len(frame):
-        g = by_group(frame, ["platform", "account", "week_start"])
+        g = by_group(frame, ["platform", "account", "week_start"], account_daily)
         ws = pd.to_datetime(g["week_start"])
         wiso = ws.dt.isocalendar()
         weekly = pd.DataFrame(
@@ -419,7 +617,7 @@ def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> Freque
                 "posts": g["posts"].astype("int64"),
                 "engagements": g["engagements"].astype("Float64"),
                 "reach": g["reach"].astype("Float64"),
-                RATE: g[RATE].astype("Float64"),
+                name: g[name].astype("Float64"),
             }
         )
     else:
@@ -432,29 +630,28 @@ def frequency_vs_engagement(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> Freque
                 "posts": pd.Series(dtype="int64"),
                 "engagements": pd.Series(dtype="Float64"),
                 "reach": pd.Series(dtype="Float64"),
-                RATE: pd.Series(dtype="Float64"),
+                name: pd.Series(dtype="Float64"),
             }
         )
     weekly = weekly[weekly_cols].reset_index(drop=True)
-    rate = weekly[RATE].astype(float)
-    s = rate.groupby(weekly["posts"], sort=True)
-    summary = pd.DataFrame(
-        {
-            "posts_per_week": s.size().index.to_numpy(dtype="int64"),
-            "weeks": s.size().to_numpy(dtype="int64"),
-            "weeks_with_rate": s.count().to_numpy(dtype="int64"),
-            "mean_weekly_" + RATE: pd.array(s.mean().to_numpy(dtype=float), dtype="Float64"),
-            "median_weekly_" + RATE: pd.array(s.median().to_numpy(dtype=float), dtype="Float64"),
-        }
+    return FrequencyResult(
+        weekly=weekly,
+        summary=_frequency_summary(weekly, name),
+        posts_without_date=int((~has).sum()),
+        by_platform=_frequency_summary(weekly, name, ["platform"]),
     )
-    return FrequencyResult(weekly=weekly, summary=summary, posts_without_date=int((~has).sum()))
 
 
 # --------------------------------------------------------------------------------------------
 # outliers
 
 
-def outliers(posts: pd.DataFrame, z: float = 3.5) -> pd.DataFrame:
+def outliers(
+    posts: pd.DataFrame,
+    z: float = 3.5,
+    basis: RateBasis = "reach",
+    account_daily: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Posts far above ("viral") or below ("flop") their account's usual engagement rate.
 
     Parameters
@@ -463,13 +660,17 @@ def outliers(posts: pd.DataFrame, z: float = 3.5) -> pd.DataFrame:
         A canonical ``posts`` table.
     z
         The threshold on the robust z-score (3.5, Iglewicz & Hoaglin 1993).
+    basis, account_daily
+        The engagement-rate basis (reach by default); the rate column is named after it.
 
     Returns
     -------
     pandas.DataFrame
         One row per post, in the order (and with the index) of ``posts``: ``platform``,
-        ``account``, ``post_id``, ``published_at``, ``engagement_rate_by_reach``,
-        ``account_median``, ``mad``, ``robust_z``, ``outlier`` (``viral``, ``flop`` or missing).
+        ``account``, ``post_id``, ``published_at``, ``engagement_rate_by_<basis>``,
+        ``account_median``, ``mad``, ``robust_z``, ``outlier`` (``viral``, ``flop`` or missing),
+        then what a reader needs to look the post up: ``published_date``, ``post_type``,
+        ``caption``, ``permalink`` (missing where the export has none) and ``engagements``.
 
     Notes
     -----
@@ -489,7 +690,7 @@ def outliers(posts: pd.DataFrame, z: float = 3.5) -> pd.DataFrame:
     zf = float(z)
     if not np.isfinite(zf) or zf <= 0:
         raise UsageError(f"z must be a positive number, got {z!r}")
-    rate = post_rates(posts, "reach")
+    rate = post_rates(posts, basis, account_daily)
     x = rate.to_numpy(dtype=float, na_value=np.nan)
     key = [_key(posts, "platform").to_numpy(), _key(posts, "account").to_numpy()]
     xs = pd.Series(x, index=posts.index)
@@ -504,9 +705,13 @@ def outliers(posts: pd.DataFrame, z: float = 3.5) -> pd.DataFrame:
     for col in ("platform", "account", "post_id"):
         out[col] = posts[col].astype("string") if col in posts.columns else pd.Series(pd.NA, dtype="string")
     out["published_at"] = posts["published_at"] if "published_at" in posts.columns else pd.NaT
-    out[RATE] = rate
+    out[rate_name(basis)] = rate
     out["account_median"] = pd.array(med.to_numpy(dtype=float), dtype="Float64")
     out["mad"] = pd.array(mad.to_numpy(dtype=float), dtype="Float64")
     out["robust_z"] = pd.array(robust, dtype="Float64")
     out["outlier"] = flag
+    out["published_date"] = posts["published_date"] if "published_date" in posts.columns else pd.NaT
+    for col in ("post_type", "caption", "permalink"):
+        out[col] = posts[col].astype("string") if col in posts.columns else pd.Series(pd.NA, dtype="string")
+    out["engagements"] = post_engagements(posts)
     return out

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from smo_metrics import schema
-from smo_metrics.ads import ads_metrics, pick_level
+from smo_metrics.ads import (
+    MIXED,
+    ads_in_period,
+    ads_metrics,
+    ads_over_time,
+    breakdown_family,
+    one_breakdown,
+    pick_level,
+    rows_for_level,
+    unreported,
+)
 from smo_metrics.errors import UsageError
 from smo_metrics.ingest import read_file
 from tests.ingest._real import TODAY, real
@@ -109,3 +121,169 @@ def test_matches_metas_own_roas_and_cpm_on_the_real_export() -> None:
         out.loc[cpm, "CPM (cost per 1,000 impressions) (INR)"].to_numpy(dtype=float),
         rel=1e-5,
     )
+
+
+# ---------------------------------------------------------------- the ROI family, by hand
+
+
+def test_roi_family_by_hand_with_and_without_extra_cost() -> None:
+    # Spend Rp 2,500,000; impressions 125,000; link clicks 1,250; conversions 40; value Rp 10,000,000.
+    # CTR 1,250/125,000 = 1 %; CPC 2,500,000/1,250 = 2,000; CPM 2,500,000/125,000 x 1,000 = 20,000;
+    # CPA 2,500,000/40 = 62,500; ROAS 10,000,000/2,500,000 = 4; ROI (10,000,000 - 2,500,000)/2,500,000 = 3.
+    # With Rp 2,500,000 of staff cost: cost 5,000,000, ROI (10,000,000 - 5,000,000)/5,000,000 = 1;
+    # ROAS stays 4 (it is on ad spend only).
+    a = ads(
+        campaign=["Lebaran"],
+        spend=[2_500_000],
+        impressions=[125_000],
+        link_clicks=[1_250],
+        conversions=[40],
+        conversion_value=[10_000_000],
+    )
+    (row,) = ads_metrics(a).to_dict("records")
+    assert row["ctr"] == pytest.approx(0.01)
+    assert row["cpc"] == pytest.approx(2_000)
+    assert row["cpm"] == pytest.approx(20_000)
+    assert row["cpa"] == pytest.approx(62_500)
+    assert row["roas"] == pytest.approx(4.0)
+    assert row["roi"] == pytest.approx(3.0) and row["cost"] == pytest.approx(2_500_000)
+    (extra,) = ads_metrics(a, extra_cost={"IDR": 2_500_000}).to_dict("records")
+    assert extra["roi"] == pytest.approx(1.0) and extra["roas"] == pytest.approx(4.0)
+    assert extra["cost"] == pytest.approx(5_000_000) and extra["extra_cost"] == pytest.approx(2_500_000)
+    # An extra cost in another currency leaves IDR alone.
+    (usd,) = ads_metrics(a, extra_cost={"USD": 100}).to_dict("records")
+    assert usd["roi"] == pytest.approx(3.0)
+
+
+def test_one_total_per_currency_across_platforms() -> None:
+    # Meta Rp 100 + TikTok Rp 50 = Rp 150; the USD row is its own total.
+    a = pd.concat(
+        [
+            ads(campaign=["A"], spend=[100]),
+            ads(campaign=["B"], spend=[50], platform=["tiktok"], level=["ad"], ad=["b1"]),
+            ads(campaign=["C"], spend=[10], currency=["USD"]),
+        ]
+    )
+    out = ads_metrics(a, by="total", per_platform=False).set_index("currency")
+    assert "platform" not in out.columns
+    assert out.loc["IDR", "spend"] == 150 and out.loc["USD", "spend"] == 10
+
+
+def test_most_detailed_level_per_campaign_keeps_both_platforms() -> None:
+    # Meta exports ad sets, TikTok ads: both are the most detailed rows of their campaigns.
+    # A campaign row of "A" on the same day as A's ad-set rows is the same money: dropped.
+    # "C" only has a campaign row: kept.
+    a = pd.concat(
+        [
+            ads(campaign=["A"], spend=[300]),
+            ads(campaign=["A", "A"], ad_set=["a1", "a2"], level=["ad_set"] * 2, spend=[100, 200]),
+            ads(campaign=["B"], ad_set=["b"], ad=["b1"], level=["ad"], platform=["tiktok"], spend=[50]),
+            ads(campaign=["C"], spend=[70]),
+        ]
+    )
+    rows, level = pick_level(a)
+    assert level is None and len(rows) == 4
+    by = ads_metrics(a).set_index("campaign")
+    assert by.loc["A", "spend"] == 300 and by.loc["B", "spend"] == 50 and by.loc["C", "spend"] == 70
+    # Ads: Meta's ad-set rows and the campaign row of C have no ads: left out and reported.
+    lv = rows_for_level(a, "ad")
+    assert list(lv.rows["campaign"]) == ["B"]
+    left = lv.left_out.set_index("level")
+    assert set(left["platform"]) == {"meta"}
+    assert left.loc["ad_set", "rows"] == 2 and left.loc["ad_set", "spend"] == 300
+    assert left.loc["campaign", "rows"] == 1 and left.loc["campaign", "spend"] == 70
+    assert rows_for_level(a, "campaign").left_out.empty
+    with pytest.raises(UsageError):
+        rows_for_level(a, "adset")
+
+
+def test_breakdown_rows_are_not_added_to_the_total() -> None:
+    # One campaign-day exported plain (Rp 100) and by age x gender (60 + 40): the total is 100.
+    a = pd.concat(
+        [
+            ads(campaign=["A"], spend=[100], conversions=[10]),
+            ads(
+                campaign=["A", "A"],
+                age=["18-24", "25-34"],
+                gender=["female", "male"],
+                spend=[60, 40],
+                conversions=[4, 6],
+            ),
+        ]
+    )
+    assert ads_metrics(a, by="total")["spend"].tolist() == [100]
+    ag = ads_metrics(a, by=["age", "gender"], breakdown="age_gender").set_index("age")
+    assert ag.loc["18-24", "spend"] == 60 and ag.loc["25-34", "cpa"] == pytest.approx(40 / 6)
+    # Only breakdown rows (no plain row): they add up to the total.
+    assert ads_metrics(a.iloc[1:], by="total")["spend"].tolist() == [100]
+    # No age/gender rows at all: the breakdown is empty (the page says the export lacks it).
+    assert ads_metrics(a.iloc[:1], by=["age", "gender"], breakdown="age_gender").empty
+    # Age x gender and placement exports of the same day: one family for totals (age+gender,
+    # the fewer breakdown names), never both.
+    placement = ads(campaign=["A", "A"], breakdown=["Placement=feed", "Placement=reels"], spend=[70, 30])
+    both = pd.concat([a.iloc[1:], placement])
+    assert ads_metrics(both, by="total")["spend"].tolist() == [100]
+    assert list(breakdown_family(both)) == ["age+gender", "age+gender", "Placement", "Placement"]
+    with pytest.raises(UsageError):
+        one_breakdown(a, "placement")
+
+
+def test_rows_reaching_beyond_the_period_are_left_out_and_reported() -> None:
+    # Daily rows on 1 and 15 Dec, and one row for the whole of December (no Day breakdown).
+    a = pd.concat(
+        [
+            ads(
+                campaign=["A", "A"],
+                spend=[10, 20],
+                date_start=pd.to_datetime(["2025-12-01", "2025-12-15"]),
+                date_end=pd.to_datetime(["2025-12-01", "2025-12-15"]),
+            ),
+            ads(
+                campaign=["B"],
+                spend=[300],
+                date_start=pd.to_datetime(["2025-12-01"]),
+                date_end=pd.to_datetime(["2025-12-31"]),
+            ),
+            ads(
+                campaign=["C"],
+                spend=[5],
+                date_start=pd.to_datetime(["2026-02-01"]),
+                date_end=pd.to_datetime(["2026-02-01"]),
+            ),
+        ]
+    )
+    got = ads_in_period(a, dt.date(2025, 12, 1), dt.date(2025, 12, 15))
+    assert sorted(got.rows["spend"].tolist()) == [10, 20]
+    (b,) = got.beyond.to_dict("records")
+    assert b["rows"] == 1 and b["spend"] == 300 and b["last"] == pd.Timestamp("2025-12-31")
+    assert ads_in_period(a, dt.date(2025, 12, 1), dt.date(2025, 12, 31)).beyond.empty
+
+
+def test_result_types_are_not_mixed() -> None:
+    # Reach results 1,000 for Rp 500 -> Rp 0.5 per result; a group with reach and link clicks
+    # is "mixed": its results are summed but no cost per result is given.
+    a = ads(
+        campaign=["A", "B", "B"],
+        spend=[500, 100, 100],
+        results=[1000, 1000, 10],
+        result_type=["reach", "reach", "actions:link_click"],
+    )
+    out = ads_metrics(a).set_index("campaign")
+    assert out.loc["A", "result_type"] == "reach" and out.loc["A", "cost_per_result"] == pytest.approx(0.5)
+    assert out.loc["B", "result_type"] == MIXED and pd.isna(out.loc["B", "cost_per_result"])
+
+
+def test_over_time_weeks_and_unreported_metrics() -> None:
+    # Mon 1 Dec, Sun 7 Dec -> week of 1 Dec (Rp 30); Mon 8 Dec -> week of 8 Dec (Rp 5).
+    days = pd.to_datetime(["2025-12-01", "2025-12-07", "2025-12-08"])
+    a = ads(campaign=["A"] * 3, spend=[10, 20, 5], date_start=days, date_end=days)
+    w = ads_over_time(a, "week")
+    assert list(w["period_start"]) == [pd.Timestamp("2025-12-01"), pd.Timestamp("2025-12-08")]
+    assert list(w["spend"]) == [30, 5] and w.attrs["multi_day_rows"] == 0
+    m = ads_over_time(a, "month")
+    assert list(m["spend"]) == [35] and m["period_start"].iloc[0] == pd.Timestamp("2025-12-01")
+    with pytest.raises(UsageError):
+        ads_over_time(a, "quarter")
+    gaps = unreported(a)
+    assert set(gaps["metric"]) == {"conversions", "conversion_value", "link_clicks", "reach"}
+    assert unreported(schema.empty_frame("ads")).empty

@@ -378,3 +378,106 @@ def test_every_post_lands_in_exactly_one_band(data: list) -> None:
     posts = _frame(data)
     out = C.caption_length_bands(posts)
     assert out["posts"].sum() + out.attrs["posts_without_caption"] == len(posts)
+
+
+# ---------------------------------------------------------------- type lift and contrast
+
+
+def test_type_lift_and_contrast_by_hand() -> None:
+    # Instagram: reels 30/200 and 10/100 -> 40/300 = 0.133333 (mean (0.15 + 0.10)/2 = 0.125);
+    # images 3/100, 5/100, 4/100 -> 12/300 = 0.04; carousel 6/100 = 0.06 (one post).
+    # Platform: 58/700 = 0.082857. Reel lift 0.133333/0.082857 - 1 = 0.609195.
+    posts = posts_frame(
+        post_type=["reel", "reel", "image", "image", "image", "carousel"],
+        likes=[30, 10, 3, 5, 4, 6],
+        reach=[200, 100, 100, 100, 100, 100],
+    )
+    lift = C.type_lift(posts).set_index("post_type")
+    assert list(lift.index) == ["reel", "carousel", "image"]  # by rate, highest first
+    assert lift.loc["reel", "rate"] == pytest.approx(40 / 300)
+    assert lift.loc["reel", "mean_rate"] == pytest.approx(0.125)
+    assert lift.loc["reel", "platform_rate"] == pytest.approx(58 / 700)
+    assert lift.loc["reel", "lift"] == pytest.approx((40 / 300) / (58 / 700) - 1)
+    assert lift.loc["image", "posts_rated"] == 3
+    # Contrast needs 2 rated posts per type here: carousel (1 post) is left out, so reels ÷ images
+    # = 0.133333 / 0.04 = 3.333333.
+    (row,) = C.type_contrast(C.type_lift(posts), min_posts=2).to_dict("records")
+    assert (row["best_type"], row["worst_type"]) == ("reel", "image")
+    assert row["ratio"] == pytest.approx(10 / 3)
+    assert row["best_posts"] == 2 and row["worst_posts"] == 3
+
+
+def test_type_lift_on_impressions_and_edges(empty: pd.DataFrame) -> None:
+    # By impressions: reel 10/500 = 0.02, image 10/250 = 0.04; one type per platform -> no contrast.
+    posts = posts_frame(post_type=["reel", "image"], likes=[10, 10], impressions=[500, 250])
+    lift = C.type_lift(posts, basis="impressions").set_index("post_type")
+    assert lift.loc["image", "rate"] == pytest.approx(0.04) and lift.loc["reel", "rate"] == pytest.approx(0.02)
+    assert C.type_lift(posts)["rate"].isna().all()  # no reach: no rate by reach, never 0
+    assert C.type_lift(empty).empty and C.type_contrast(C.type_lift(empty)).empty
+    assert C.type_contrast(C.type_lift(posts_frame(post_type=["reel"], likes=[1], reach=[10]))).empty
+    with pytest.raises(UsageError):
+        C.type_lift(posts, basis="views")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the workspace's basis everywhere
+
+
+def test_hashtags_bands_frequency_outliers_follow_the_basis() -> None:
+    # Impressions 100 each; likes 10, 20, 30 -> rates 0.1, 0.2, 0.3 (median 0.2).
+    posts = posts_frame(caption=["#a x", "#a y", "#b z"], likes=[10, 20, 30], impressions=[100, 100, 100])
+    tags = C.hashtags(posts, basis="impressions").set_index("tag")
+    # #a: mean (0.1 + 0.2)/2 = 0.15, lift 0.15/0.2 - 1 = -0.25; #b: 0.3/0.2 - 1 = 0.5.
+    assert tags.loc["#a", "mean_engagement_rate_by_impressions"] == pytest.approx(0.15)
+    assert tags.loc["#a", "lift"] == pytest.approx(-0.25) and tags.loc["#b", "lift"] == pytest.approx(0.5)
+    bands = C.caption_length_bands(posts, basis="impressions")
+    assert bands["engagement_rate_by_impressions"].iloc[0] == pytest.approx(60 / 300)
+    weekly = C.frequency_vs_engagement(posts, basis="impressions").weekly
+    assert weekly["engagement_rate_by_impressions"].iloc[0] == pytest.approx(0.2)
+    out = C.outliers(posts, basis="impressions")
+    assert list(out["engagement_rate_by_impressions"]) == pytest.approx([0.1, 0.2, 0.3])
+    assert out["account_median"].iloc[0] == pytest.approx(0.2)
+
+
+def test_outliers_carry_what_a_reader_needs() -> None:
+    posts = posts_frame(
+        likes=[10, 11, 12, 13, 14, 60],
+        reach=[100] * 6,
+        caption=["a", "b", "c", "d", "e", "viral one"],
+        permalink=[f"https://instagram.com/p/{i}" for i in range(6)],
+        post_type=["reel"] * 6,
+    )
+    row = C.outliers(posts).iloc[5]
+    assert row["outlier"] == "viral" and row["caption"] == "viral one"
+    assert row["permalink"] == "https://instagram.com/p/5" and row["post_type"] == "reel"
+    assert row["engagements"] == 60 and row["published_date"] == posts["published_date"].iloc[5]
+
+
+# ---------------------------------------------------------------- per platform
+
+
+def test_caption_length_bands_by_platform() -> None:
+    # instagram: 10 chars, 1/10; 60 chars, 2/10. tiktok: 10 chars, 3/10.
+    posts = posts_frame(
+        platform=["instagram", "instagram", "tiktok"],
+        caption=["x" * 10, "x" * 60, "y" * 10],
+        likes=[1, 2, 3],
+        reach=[10, 10, 10],
+    )
+    out = C.caption_length_bands(posts, by=["platform"])
+    assert len(out) == 10 and list(out.columns[:2]) == ["platform", "band"]
+    ig = out[out["platform"] == "instagram"].set_index("band")
+    tt = out[out["platform"] == "tiktok"].set_index("band")
+    assert ig.loc["0–49", C.RATE] == pytest.approx(0.1) and ig.loc["50–124", C.RATE] == pytest.approx(0.2)
+    assert tt.loc["0–49", C.RATE] == pytest.approx(0.3) and tt.loc["50–124", "posts"] == 0
+    assert out.attrs == {"posts_without_caption": 0, "posts_outside_bands": 0}
+    empty = C.caption_length_bands(schema.empty_frame("posts"), by=["platform"])
+    assert empty.empty and "platform" in empty.columns
+
+
+def test_frequency_summary_per_platform() -> None:
+    # Week 10: instagram 2 posts (10/100, 30/100 -> 0.2), tiktok 1 post (5/50 = 0.1).
+    posts = posts_frame(platform=["instagram", "instagram", "tiktok"], likes=[10, 30, 5], reach=[100, 100, 50])
+    by = C.frequency_vs_engagement(posts).by_platform.set_index("platform")
+    assert by.loc["instagram", "posts_per_week"] == 2 and by.loc["tiktok", "posts_per_week"] == 1
+    assert by.loc["instagram", "mean_weekly_" + C.RATE] == pytest.approx(0.2)
+    assert by.loc["tiktok", "mean_weekly_" + C.RATE] == pytest.approx(0.1)
