@@ -1373,9 +1373,9 @@ def export_xlsx(frame: pd.DataFrame, sheet: str = "Plan") -> bytes:
     (``yyyy-mm-dd``), whole numbers numbers. The header row is bold and frozen.
     """
     # openpyxl ships no type information (no stubs installed in this project)
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
