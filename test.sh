@@ -7,21 +7,40 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 PYTHON="${PYTHON:-python3}"
 
+CHROMIUM=/usr/bin/chromium # Debian's Chromium: the browser tests (tests/browser) drive this one
+
 install_system_packages() {
-  # Operating-system packages the tests need, installed with apt-get when missing.
-  # The PostgreSQL server (Debian's postgresql) for the store tests; Debian's chromium and
-  # chromium-driver (browser tests of every page) are added here by the issue that brings those tests.
-  if pg_bin_dir >/dev/null; then
+  # Operating-system packages the tests need, installed with apt-get when missing:
+  # Debian's postgresql (the store tests) and Debian's chromium and chromium-driver (the browser
+  # tests of every page; Playwright's own browser downloads are never used). A test whose
+  # package is still missing afterwards skips, saying why (SMO_TEST_PG_SKIP, SMO_BROWSER_SKIP).
+  local missing=()
+  if ! pg_bin_dir >/dev/null; then
+    missing+=(postgresql)
+  fi
+  if [ ! -x "$CHROMIUM" ] || ! command -v chromedriver >/dev/null; then
+    missing+=(chromium chromium-driver)
+  fi
+  if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-    echo "test.sh: PostgreSQL is not installed and apt-get cannot run here (not root or not Debian):" \
-      "the PostgreSQL store tests will be skipped. Install Debian's postgresql to run them." >&2
+    echo "test.sh: ${missing[*]} not installed and apt-get cannot run here (not root or not Debian)." >&2
+    if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+      echo "test.sh: the PostgreSQL store tests will be skipped. Install Debian's postgresql to run them." >&2
+    fi
+    if [ ! -x "$CHROMIUM" ]; then
+      echo "test.sh: the browser tests will be skipped. Install Debian's chromium to run them." >&2
+      export SMO_BROWSER_SKIP="$CHROMIUM is missing and test.sh could not install Debian's chromium (not root or not Debian)"
+    fi
     return
   fi
-  echo "test.sh: installing Debian's postgresql for the store tests"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
-    echo "test.sh: apt-get could not install postgresql: the PostgreSQL store tests will be skipped." >&2
+  echo "test.sh: installing Debian's ${missing[*]} for the tests"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    echo "test.sh: apt-get could not install ${missing[*]}: the tests that need them will be skipped." >&2
+  fi
+  if [ ! -x "$CHROMIUM" ]; then
+    export SMO_BROWSER_SKIP="$CHROMIUM is missing: apt-get could not install Debian's chromium (see test.sh's output)"
   fi
 }
 
