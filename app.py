@@ -19,6 +19,8 @@ brand = store.setting("brand_name") or "SMO Dashboard"
 st.logo("assets/logo.svg", size="large")
 st.sidebar.markdown(f"### {brand}")
 
+# Streamlit gives the default page (Overview) the address "/" (its url_path is not used), so a
+# bookmarked Overview is "/?…"; every other page has its own path ("/prime_time?…").
 page = st.navigation(
     [
         st.Page(path, title=page_title(key, lang), icon=icon, url_path=key, default=key == "overview")

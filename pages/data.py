@@ -540,7 +540,9 @@ def mapping_form(data: bytes, name: str, digest: str, view: state.View, w: dict[
 
 def import_tab(view: state.View, w: dict[str, str]) -> None:
     store, lang = view.store, view.lang
-    uploads = st.file_uploader(w["files"], type=UPLOAD_TYPES, accept_multiple_files=True, key="uploads")
+    # A new key after each import empties the uploader: what was imported is listed below instead.
+    round_ = st.session_state.get("upload_round", 0)
+    uploads = st.file_uploader(w["files"], type=UPLOAD_TYPES, accept_multiple_files=True, key=f"uploads-{round_}")
     if not uploads:
         st.info(w["exports"])
     imports = store.imports()
@@ -578,17 +580,18 @@ def import_tab(view: state.View, w: dict[str, str]) -> None:
             # The user sees which file failed; the traceback goes to the server log only.
             log.exception("Reading the upload %r failed", uploaded.name)
             st.error(w["unexpected"].format(name=md_escape(uploaded.name)))
+    results = st.session_state.get("import_results")
     if not uploads:
+        if results:
+            show_results(results, w, lang)
         return
+    st.session_state.pop("import_results", None)  # new files: the last import's outcome is history now
     if waiting:
         st.warning(w["needs_account"])
     if st.button(
         w["import_button"].format(n=len(ready)), type="primary", disabled=not ready, icon=":material/download:"
     ):
         run_import(view, ready, w)
-    results = st.session_state.get("import_results")
-    if results:
-        show_results(results, w, lang)
 
 
 def run_import(view: state.View, ready: list[tuple[str, bytes, FileResult, dict[int, str]]], w: dict[str, str]) -> None:
@@ -608,6 +611,7 @@ def run_import(view: state.View, ready: list[tuple[str, bytes, FileResult, dict[
             outcomes.append(ImportResult(name, "failed", error=str(exc)))
     bar.progress(1.0)
     st.session_state["import_results"] = [o.to_dict() | {"message": o.message} for o in outcomes]
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
     st.rerun()
 
 

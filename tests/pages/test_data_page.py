@@ -63,7 +63,8 @@ def test_import_stores_the_rows_and_a_second_upload_says_already_imported(app, w
     posts = store.load()["posts"]
     assert sorted(posts["post_id"]) == ["18034567890123456", "18034567890123457"]
     assert list(store.imports()["file_name"]) == ["instagram_posts.csv"]
-    app.run()
+    assert not any(u.value for u in app.file_uploader)  # the uploader is emptied after an import
+    app.file_uploader[0].upload("instagram_posts.csv", INSTAGRAM_CSV, "text/csv").run()
     assert any("Already imported as import #1" in s.value for s in app.success)
 
 
