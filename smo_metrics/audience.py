@@ -10,6 +10,10 @@ Definitions (see ``docs/METRICS.md``):
   (unit ``count``). Rows with a missing value or an unknown unit are left out, never read as 0.
 - Audiences (platform, account, population) are never mixed: every function works per audience.
 
+Followers over time (from ``account_daily``) live here too: :func:`follower_sources` (which
+numbers each account's exports give), :func:`follower_timeline` (per day, week or month) and
+:func:`follower_summary` (every account side by side, never summed).
+
 Nothing is invented: no default demographics, no filling of segments an export does not list.
 An empty result is an empty frame with the documented columns and a sentence for the user in
 ``frame.attrs["message"]`` (``None`` when the frame has rows).
@@ -19,13 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import Any, Final
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
 
 from smo_metrics.errors import UsageError
+from smo_metrics.growth import Period, follower_growth, sum_metric
 from smo_metrics.schema import AUDIENCE_DIMENSIONS
 
 UNDATED: Final = "undated"  # as_of value selecting the snapshot whose as_of is missing
@@ -73,6 +78,11 @@ _TYPES: Final[dict[str, Any]] = {  # Any: pandas-stubs types astype by literal d
     "change_pp": "Float64",
     "rank": "Int64",
     "computed": "boolean",
+    "signed_count": "Float64",
+    "unit": "string[pyarrow]",
+    "segments": "Int64",
+    "by": "string[pyarrow]",
+    "value": "string[pyarrow]",
 }
 AGE_GENDER_COLUMNS: Final = (
     "platform",
@@ -84,6 +94,8 @@ AGE_GENDER_COLUMNS: Final = (
     "share",
     "signed_share",
     "count",
+    "signed_count",
+    "unit",
 )
 TOP_SEGMENT_COLUMNS: Final = (
     "platform",
@@ -96,6 +108,7 @@ TOP_SEGMENT_COLUMNS: Final = (
     "share",
     "count",
     "computed",
+    "unit",
 )
 CHANGE_COLUMNS: Final = (
     "platform",
@@ -158,8 +171,8 @@ def age_gender(
     Returns
     -------
     pandas.DataFrame
-        ``platform, account, population, as_of, age_band, gender, share, signed_share, count``,
-        one row per band and gender, bands in natural order (:func:`age_band_order`), then
+        ``platform, account, population, as_of, age_band, gender, share, signed_share, count,
+        signed_count, unit``, one row per band and gender, bands in natural order (:func:`age_band_order`), then
         male, female, other genders. Empty (with ``attrs["message"]``) when nothing matches.
 
     Notes
@@ -167,6 +180,8 @@ def age_gender(
     share = exported share, or count ÷ Σ counts of the snapshot; ``count`` is the exported count
     (missing for share exports). signed_share = −share for ``male``, +share for ``female`` and
     missing for any other gender (a two-sided pyramid has no side for it; it keeps its share).
+    signed_count is the same for ``count`` (missing for share exports). ``unit`` is the
+    exported unit (``share`` or ``count``): draw one of the two, never both on one axis.
     Separate ``age`` and ``gender`` breakdowns cannot be crossed and are not used here.
     """
     rows = _select(audience, "age_gender", platform, account, population)
@@ -176,13 +191,68 @@ def age_gender(
     gender = rows["gender"].astype(object)
     gender_lower = gender.where(gender.notna(), "").astype(str).str.lower()
     sign = np.select([gender_lower == "male", gender_lower == "female"], [-1.0, 1.0], np.nan)
-    out = rows.assign(age_band=rows["segment"], signed_share=rows["share"] * sign)
+    out = rows.assign(age_band=rows["segment"], signed_share=rows["share"] * sign, signed_count=rows["count"] * sign)
     order = {band: i for i, band in enumerate(age_band_order(out["age_band"]))}
     out["_band"] = out["age_band"].map(order)
     out["_gender"] = np.select([gender_lower == "male", gender_lower == "female"], [0, 1], 2)
     out["_gname"] = gender_lower
     out = out.sort_values(["_g", "_band", "_gender", "_gname"], kind="stable")
     return _finish(out, AGE_GENDER_COLUMNS, None)
+
+
+MARGIN_COLUMNS: Final = ("platform", "account", "population", "as_of", "by", "value", "share", "count")
+
+
+def age_gender_margins(pyramid: pd.DataFrame, by: str = "gender") -> pd.DataFrame:
+    """Totals of an :func:`age_gender` frame per gender or per age band (the pyramid's margins).
+
+    Parameters
+    ----------
+    pyramid
+        From :func:`age_gender` (one snapshot per audience).
+    by
+        ``gender`` (women, men, other across every age band) or ``age_band`` (both genders).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, population, as_of, by, value, share, count`` per audience and
+        value, largest share first (age bands: in natural order).
+
+    Notes
+    -----
+    share = Σ share over the rows of that gender (or band); count = Σ count (missing for share
+    exports). A margin of a top-N export is a margin of what it lists.
+    """
+    if by not in ("gender", "age_band"):
+        raise UsageError(f"by must be 'gender' or 'age_band', not {by!r}")
+    missing = [c for c in AGE_GENDER_COLUMNS[:9] if c not in pyramid.columns]
+    if missing:
+        raise UsageError(f"not an age_gender() frame: missing column(s) {', '.join(missing)}")
+    if pyramid.empty:
+        return _finish(pd.DataFrame(), MARGIN_COLUMNS, MSG_NO_AGE_GENDER)
+    keys = list(GROUP_COLUMNS)
+    frame = pyramid.assign(
+        **{k: _text_key(pyramid[k]) for k in keys},
+        _as_of=pyramid["as_of"].fillna(pd.Timestamp.min),
+        _by=_text_key(pyramid[by]).str.lower() if by == "gender" else _text_key(pyramid[by]),
+        _share=pyramid["share"].astype(float),
+        _count=pyramid["count"].astype(float),
+    )
+    g = frame.groupby([*keys, "_as_of", "_by"], sort=False)
+    out = pd.DataFrame(
+        {"share": g["_share"].sum(min_count=1), "count": g["_count"].sum(min_count=1), "as_of": g["as_of"].first()}
+    ).reset_index()
+    out["by"] = by
+    out["value"] = out["_by"]
+    if by == "age_band":
+        order = {band: i for i, band in enumerate(age_band_order(out["value"]))}
+        out = out.assign(_o=out["value"].map(order)).sort_values([*keys, "_as_of", "_o"], kind="stable")
+    else:
+        out = out.sort_values([*keys, "_as_of", "share", "value"], ascending=[True] * 4 + [False, True])
+    for k in keys:
+        out[k] = out[k].replace("", np.nan)
+    return _finish(out, MARGIN_COLUMNS, None)
 
 
 def top_segments(
@@ -209,7 +279,7 @@ def top_segments(
     -------
     pandas.DataFrame
         ``platform, account, population, as_of, dimension, rank, segment, share, count,
-        computed`` per audience: ranks 1…n by share (ties by name), then the platform's own
+        computed, unit`` per audience: ranks 1…n by share (ties by name), then the platform's own
         catch-all row (``Others``/``Lainnya``: kept as exported, rank missing), then the
         computed :data:`OTHER_SEGMENT` row (``computed`` True) when a remainder is left.
 
@@ -230,7 +300,9 @@ def top_segments(
     if rows.empty:
         return _finish(pd.DataFrame(), TOP_SEGMENT_COLUMNS, MSG_NO_DIMENSION.format(dimension=dimension))
     name = rows["segment"].astype(object).where(rows["segment"].notna(), "").astype(str)
-    own_other = name.str.strip().str.lower().isin(PLATFORM_OTHER_NAMES).to_numpy()
+    # For gender, "other" is a gender the platform reports (TikTok: female, male, other), not a
+    # catch-all row: it is ranked like any segment.
+    own_other = name.str.strip().str.lower().isin(PLATFORM_OTHER_NAMES).to_numpy() & (dimension != "gender")
     ranked = rows.loc[~own_other].sort_values(["_g", "share", "segment"], ascending=[True, False, True], kind="stable")
     ranked = ranked.assign(rank=ranked.groupby("_g", sort=False).cumcount() + 1)
     top = ranked.loc[ranked["rank"] <= n]
@@ -317,6 +389,278 @@ def snapshot_change(
     return _finish(out, CHANGE_COLUMNS, None)
 
 
+SNAPSHOT_COLUMNS: Final = ("platform", "account", "population", "dimension", "as_of", "unit", "segments")
+
+
+def snapshots(
+    audience: pd.DataFrame,
+    platform: str | None = None,
+    account: str | None = None,
+    population: str | None = None,
+) -> pd.DataFrame:
+    """Which breakdowns exist: one row per audience, dimension and snapshot date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, population, dimension, as_of, unit, segments``: ``as_of`` missing
+        for the undated snapshot; ``unit`` ``share``, ``count`` or ``mixed`` (a snapshot holding
+        both cannot be drawn on one axis); ``segments`` the usable rows (value known, unit share
+        or count). Sorted by audience, dimension, then date (undated first).
+    """
+    rows = _with_shares(_select(audience, None, platform, account, population))
+    if rows.empty:
+        return _finish(
+            pd.DataFrame(), SNAPSHOT_COLUMNS, "There is no audience breakdown in the data for this selection."
+        )
+    rows = rows.assign(_d=_text_key(rows["dimension"]), _t=rows["as_of"].fillna(pd.Timestamp.min))
+    g = rows.groupby(["_g", "_d", "_t"], sort=True)
+    out = g.first()
+    units = g["unit"].nunique()
+    out["unit"] = np.where(units > 1, "mixed", out["unit"])
+    out["segments"] = g.size()
+    out = out.reset_index().sort_values(["_g", "_d", "_t"], kind="stable")
+    return _finish(out, SNAPSHOT_COLUMNS, None)
+
+
+def resolve_meta_platform(audience: pd.DataFrame, accounts_by_platform: Mapping[str, Iterable[object]]) -> pd.DataFrame:
+    """``audience`` with Meta Business Suite rows (platform ``meta``) named ``instagram`` or ``facebook``.
+
+    Meta's ``Audience.csv`` does not say whether it describes an Instagram account or a
+    Facebook Page. A ``meta`` row becomes ``instagram`` (or ``facebook``) when its account name
+    is an account of that platform in ``accounts_by_platform`` (e.g. from the posts and daily
+    tables) and not of the other; otherwise it stays ``meta``. Nothing else changes.
+    """
+    names = {p: {str(a) for a in accounts_by_platform.get(p, ()) if not pd.isna(a)} for p in ("instagram", "facebook")}  # type: ignore[call-overload]
+    if audience.empty or "platform" not in audience.columns:
+        return audience
+    is_meta = _equals(audience["platform"], "meta")
+    if not is_meta.any():
+        return audience
+    account = _text_key(audience["account"])
+    on_ig = account.isin(names["instagram"]).to_numpy(dtype=bool)
+    on_fb = account.isin(names["facebook"]).to_numpy(dtype=bool)
+    platform = audience["platform"].astype(object).copy()
+    platform[is_meta & on_ig & ~on_fb] = "instagram"
+    platform[is_meta & on_fb & ~on_ig] = "facebook"
+    out = audience.copy()
+    out["platform"] = platform.astype(audience["platform"].dtype)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# followers over time (account_daily)
+
+FollowerFrequency = Literal["D", "W", "M"]
+FOLLOWER_SOURCE_COLUMNS: Final = ("platform", "account", "totals", "gained", "lost", "net", "first", "last")
+FOLLOWER_TIMELINE_COLUMNS: Final = ("platform", "account", "period_start", "days", "followers", "gained", "lost", "net")
+FOLLOWER_SUMMARY_COLUMNS: Final = (
+    "platform",
+    "account",
+    "followers_start",
+    "followers_end",
+    "net_change",
+    "growth_rate",
+    "gained",
+    "lost",
+    "source",
+)
+_FOLLOWER_FIELDS: Final = {
+    "totals": "followers",
+    "gained": "followers_gained",
+    "lost": "followers_lost",
+    "net": "followers_net",
+}
+
+
+def _daily(account_daily: pd.DataFrame) -> pd.DataFrame:
+    """The follower columns as floats (absent columns all-missing), account ``(none)`` kept as NA."""
+    data = pd.DataFrame(
+        {
+            "platform": account_daily["platform"].astype(object),
+            "account": account_daily["account"].astype(object),
+            "date": pd.to_datetime(account_daily["date"]).astype("datetime64[ns]"),
+        },
+        index=account_daily.index,
+    )
+    for col in _FOLLOWER_FIELDS.values():
+        values = account_daily[col] if col in account_daily.columns else pd.Series(np.nan, index=account_daily.index)
+        data[col] = values.astype("Float64").astype(float)
+    data["_a"] = _text_key(data["account"])
+    return data.dropna(subset=["date"])
+
+
+def follower_sources(account_daily: pd.DataFrame) -> pd.DataFrame:
+    """Which follower numbers each account's exports give: totals, gained, lost, net change.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, totals, gained, lost, net`` (True when at least one day has the
+        value), ``first``, ``last`` (the dates with any of them), one row per account that has
+        a daily row. Sorted by platform and account.
+
+    Notes
+    -----
+    In practice: TikTok gives totals and the daily difference; X gains and losses; LinkedIn
+    and Meta (Instagram, Facebook "Follows") new followers only; YouTube subscribers gained and
+    lost in ``Totals.csv``/``Chart data.csv``. Without totals a growth *rate* cannot be computed.
+    """
+    data = _daily(account_daily)
+    if data.empty:
+        return _finish_plain(pd.DataFrame(), FOLLOWER_SOURCE_COLUMNS)
+    flags = {name: data[col].notna() for name, col in _FOLLOWER_FIELDS.items()}
+    frame = pd.DataFrame(flags).assign(platform=data["platform"], _a=data["_a"], account=data["account"])
+    frame["_any_date"] = data["date"].where(pd.DataFrame(flags).any(axis=1))
+    g = frame.groupby(["platform", "_a"], sort=True)
+    out = g[list(_FOLLOWER_FIELDS)].any()
+    out["account"] = g["account"].first()
+    out["first"] = g["_any_date"].min()
+    out["last"] = g["_any_date"].max()
+    return _finish_plain(out.reset_index(), FOLLOWER_SOURCE_COLUMNS)
+
+
+def timeline_frequency(period: Period) -> FollowerFrequency:
+    """``D`` (days) up to 92 days, ``W`` (ISO weeks) up to 2 years, else ``M`` (months)."""
+    if period.days <= 92:
+        return "D"
+    return "W" if period.days <= 731 else "M"
+
+
+def follower_timeline(
+    account_daily: pd.DataFrame,
+    period: Period | None = None,
+    freq: FollowerFrequency = "D",
+) -> pd.DataFrame:
+    """Followers, gains, losses and net change per day, ISO week or month, per account.
+
+    Parameters
+    ----------
+    account_daily
+        The canonical ``account_daily`` table (or part of it).
+    period
+        Keep days in this inclusive range (None: all).
+    freq
+        ``D``, ``W`` (weeks from Monday) or ``M`` (calendar months).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, period_start, days, followers, gained, lost, net`` with one row
+        per account and period that has a daily row; ``days`` the daily rows in it.
+
+    Notes
+    -----
+    followers = the last known total in the period (end of its last day with one). gained, lost
+    = Σ of the daily values (missing when no day has one; never 0 for unknown). net per day =
+    the platform's own net change when given, else gained − lost when both are given, else
+    missing; the period's net = Σ over its days (missing when none is known). Accounts are
+    never added together: summing totals of different platforms mixes audiences.
+    """
+    if freq not in ("D", "W", "M"):
+        raise UsageError(f"freq must be 'D', 'W' or 'M', not {freq!r}")
+    data = _daily(account_daily)
+    if period is not None:
+        data = data[(data["date"] >= pd.Timestamp(period.start)) & (data["date"] <= pd.Timestamp(period.end))]
+    if data.empty:
+        return _finish_plain(pd.DataFrame(), FOLLOWER_TIMELINE_COLUMNS)
+    day = data["date"].dt.normalize()
+    if freq == "W":
+        start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    elif freq == "M":
+        start = day - pd.to_timedelta(day.dt.day - 1, unit="D")
+    else:
+        start = day
+    net = data["followers_net"].where(data["followers_net"].notna(), data["followers_gained"] - data["followers_lost"])
+    data = data.assign(period_start=start, _net=net).sort_values("date", kind="stable")
+    g = data.groupby(["platform", "_a", "period_start"], sort=True)
+    out = pd.DataFrame(
+        {
+            "account": g["account"].first(),
+            "days": g.size(),
+            "followers": g["followers"].last(),  # GroupBy.last skips missing: the last known total
+            "gained": g["followers_gained"].sum(min_count=1),
+            "lost": g["followers_lost"].sum(min_count=1),
+            "net": g["_net"].sum(min_count=1),
+        }
+    ).reset_index()
+    return _finish_plain(out, FOLLOWER_TIMELINE_COLUMNS)
+
+
+def follower_summary(account_daily: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Follower movement of every account over ``period``, side by side (never summed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, followers_start, followers_end, net_change, growth_rate, gained,
+        lost, source``, one row per account with a daily row (sorted by platform, account).
+
+    Notes
+    -----
+    followers_start, followers_end, net_change, growth_rate and source as
+    :func:`smo_metrics.growth.follower_growth` of the account alone (growth_rate = net_change ÷
+    followers_start; missing without totals); gained, lost = Σ of the daily values in the period
+    (:func:`smo_metrics.growth.sum_metric`; missing when no day has one). When only new
+    followers are known (no totals, no net change, no losses: LinkedIn, Meta) net_change is
+    missing: gains alone are not a net change.
+    """
+    data = _daily(account_daily)
+    if data.empty:
+        return _finish_plain(pd.DataFrame(), FOLLOWER_SUMMARY_COLUMNS)
+    records = []
+    for (platform, _key), rows in data.groupby(["platform", "_a"], sort=True):
+        result = follower_growth(rows, period)
+        lost = sum_metric(rows, "followers_lost", period)
+        net = result.net_change
+        if result.source == "gained - lost" and lost is None:
+            net = None  # growth.follower_growth reads missing losses as 0; new followers are not net
+        records.append(
+            {
+                "platform": platform,
+                "account": rows["account"].iloc[0],
+                "followers_start": result.followers_start,
+                "followers_end": result.followers_end,
+                "net_change": net,
+                "growth_rate": result.growth_rate,
+                "gained": sum_metric(rows, "followers_gained", period),
+                "lost": lost,
+                "source": result.source,
+            }
+        )
+    return _finish_plain(pd.DataFrame.from_records(records), FOLLOWER_SUMMARY_COLUMNS)
+
+
+_PLAIN_TYPES: Final[dict[str, Any]] = {
+    "platform": "string[pyarrow]",
+    "account": "string[pyarrow]",
+    "source": "string[pyarrow]",
+    "period_start": "datetime64[ns]",
+    "first": "datetime64[ns]",
+    "last": "datetime64[ns]",
+    "days": "Int64",
+    "totals": "boolean",
+    "gained": "Float64",
+    "lost": "Float64",
+    "net": "Float64",
+    "followers": "Float64",
+    "followers_start": "Float64",
+    "followers_end": "Float64",
+    "net_change": "Float64",
+    "growth_rate": "Float64",
+}
+
+
+def _finish_plain(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Exactly ``columns`` typed for the follower frames (``gained``… boolean in the sources)."""
+    bools = {"totals", "gained", "lost", "net"} if columns == FOLLOWER_SOURCE_COLUMNS else set()
+    data = {}
+    for c in columns:
+        col = frame[c] if c in frame.columns else pd.Series(dtype=object)
+        data[c] = col.astype("boolean" if c in bools else _PLAIN_TYPES[c])
+    return pd.DataFrame(data).reset_index(drop=True)
+
+
 def _label(value: pd.Timestamp | float) -> str:
     return UNDATED if pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
@@ -344,7 +688,7 @@ def _as_of_value(as_of: AsOf) -> pd.Timestamp | float | None:
 
 
 def _select(
-    audience: pd.DataFrame, dimension: str, platform: str | None, account: str | None, population: str | None
+    audience: pd.DataFrame, dimension: str | None, platform: str | None, account: str | None, population: str | None
 ) -> pd.DataFrame:
     """Rows of one dimension and the filters, with an audience key ``_g`` and numbers as floats."""
     missing = [c for c in _AUDIENCE_COLUMNS if c not in audience.columns]
@@ -353,7 +697,7 @@ def _select(
             f"not an audience table: missing column(s) {', '.join(missing)}; "
             "build it with smo_metrics.schema.conform('audience', frame)"
         )
-    keep = _equals(audience["dimension"], dimension)
+    keep = np.ones(len(audience), dtype=bool) if dimension is None else _equals(audience["dimension"], dimension)
     for col, wanted in (("platform", platform), ("account", account), ("population", population)):
         if wanted is not None:
             keep = keep & _equals(audience[col], wanted)
@@ -393,9 +737,9 @@ def _with_shares(rows: pd.DataFrame) -> pd.DataFrame:
     counts = rows["value"].where(is_count)
     total = counts.groupby(rows["_g"]).transform("sum")
     from_counts = counts / total.where(total > 0)
-    return rows.assign(share=np.where(is_count, from_counts, rows["value"]), count=counts).loc[
-        lambda f: f["share"].notna()
-    ]
+    return rows.assign(
+        share=np.where(is_count, from_counts, rows["value"]), count=counts, unit=np.where(is_count, "count", "share")
+    ).loc[lambda f: f["share"].notna()]
 
 
 def _finish(frame: pd.DataFrame, columns: tuple[str, ...], message: str | None) -> pd.DataFrame:

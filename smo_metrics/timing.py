@@ -22,6 +22,7 @@ the same here, because the interval and the shrinkage are about per-post outcome
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,8 +31,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from smo_metrics import i18n
 from smo_metrics.engagement import post_engagements, post_rates
 from smo_metrics.errors import UsageError
+from smo_metrics.growth import Period
 
 DEFAULT_TZ: Final = "Asia/Jakarta"
 METRICS: Final = (
@@ -170,6 +173,97 @@ def _month(posts: pd.DataFrame, tz: str) -> pd.Series:
     code = (year * 100 + month).astype("Float64")
     labels = {c: f"{int(c) // 100:04d}-{int(c) % 100:02d}" for c in code.dropna().unique()}
     return code.map(labels).astype("string")
+
+
+def posts_without_hour_by(posts: pd.DataFrame, by: Sequence[str] = ("platform",)) -> pd.DataFrame:
+    """Per group: how many posts there are and how many have no posting hour.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``by`` columns (text, a missing key as ``(none)``), ``posts``, ``without_hour``
+        and ``share_without_hour`` (= without_hour ÷ posts), sorted by the keys. Empty input
+        → an empty frame with these columns.
+
+    Notes
+    -----
+    A post has no hour when ``time_known`` is not True (see :func:`hour_known`): TikTok,
+    YouTube, LinkedIn and the 2024+ X exports give dates only.
+    """
+    keys = list(by)
+    _require(posts, [*keys, "published_at", "time_known"], "posts")
+    frame = posts[keys].astype("string").fillna(NO_GROUP)
+    frame["_none"] = (~hour_known(posts)).to_numpy()
+    g = frame.groupby(keys, sort=True)["_none"]
+    out = pd.DataFrame({"posts": g.size().astype("int64"), "without_hour": g.sum().astype("int64")}).reset_index()
+    out["share_without_hour"] = (out["without_hour"] / out["posts"]).astype("Float64")
+    for key in keys:
+        out[key] = out[key].astype("string")
+    return out[[*keys, "posts", "without_hour", "share_without_hour"]]
+
+
+def post_months(posts: pd.DataFrame, tz: str = DEFAULT_TZ) -> pd.DataFrame:
+    """The calendar months (in ``tz``) that have posts: ``month`` ("2026-03"), ``posts``, ``with_hour``.
+
+    The month of a post is as in :func:`prime_time_by` (``month``); sorted oldest first.
+    """
+    _check_tz(tz)
+    _require(posts, ["published_at", "published_date", "time_known"], "posts")
+    frame = pd.DataFrame({"month": _month(posts, tz), "_hour": hour_known(posts).to_numpy()}, index=posts.index)
+    frame = frame.dropna(subset=["month"])
+    g = frame.groupby("month", sort=True)["_hour"]
+    out = pd.DataFrame({"posts": g.size().astype("int64"), "with_hour": g.sum().astype("int64")}).reset_index()
+    out["month"] = out["month"].astype("string")
+    return out
+
+
+def months_back(end: dt.date, months: int) -> Period:
+    """The ``months`` calendar months that end on ``end`` (inclusive): 6 months to 31 Oct → 1 May.
+
+    Notes
+    -----
+    start = the day after ``end``, moved back ``months`` months. When that day does not exist
+    in its month (the 31st, or 29–31 February) the start is the 1st of the following month,
+    so the window is never longer than ``months`` months: 6 months to 30 Aug 2026 start on
+    1 Mar 2026 (31 Aug − 6 months = "31 Feb").
+    """
+    if isinstance(months, bool) or int(months) < 1:
+        raise UsageError(f"months must be a whole number ≥ 1, got {months!r}")
+    after = end + dt.timedelta(days=1)
+    year, month0 = divmod(after.year * 12 + (after.month - 1) - int(months), 12)
+    first = dt.date(year, month0 + 1, 1)
+    next_first = dt.date(year + (month0 + 1) // 12, (month0 + 1) % 12 + 1, 1)
+    last_day = (next_first - dt.timedelta(days=1)).day
+    start = first.replace(day=after.day) if after.day <= last_day else next_first
+    return Period(start, end)
+
+
+def select_posts(
+    posts: pd.DataFrame,
+    tz: str = DEFAULT_TZ,
+    *,
+    platform: str | None = None,
+    post_type: str | None = None,
+    period: Period | None = None,
+    month: str | None = None,
+) -> pd.DataFrame:
+    """The posts of one platform, post type, date range and/or month (``None``: no filter).
+
+    ``period`` is inclusive and compares the export's ``published_date``; ``month`` ("2026-03")
+    is the month of :func:`prime_time_by`. ``post_type`` ``"(none)"`` selects posts without one.
+    """
+    keep = pd.Series(True, index=posts.index)
+    if platform is not None:
+        keep &= posts["platform"].astype("string").eq(platform).fillna(False)
+    if post_type is not None:
+        keep &= posts["post_type"].astype("string").fillna(NO_GROUP).eq(post_type).fillna(False)
+    if period is not None:
+        day = pd.to_datetime(posts["published_date"])
+        keep &= ((day >= pd.Timestamp(period.start)) & (day <= pd.Timestamp(period.end))).fillna(False)
+    if month is not None:
+        _check_tz(tz)
+        keep &= _month(posts, tz).eq(month).fillna(False)
+    return posts if bool(keep.all()) else posts[keep.to_numpy(dtype=bool)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -513,19 +607,65 @@ def prime_time_by(
     return grid
 
 
+def grid_summary(grid: pd.DataFrame) -> dict[str, Any]:
+    """The headline numbers of one grid from :func:`prime_time_grid`.
+
+    Returns
+    -------
+    dict
+        ``posts`` (Σ posts over the slots: posts with an hour and the metric), ``slots_tested``
+        (slots with ≥ 1 post), ``slots_untested`` (168 − tested), ``posts_without_hour``,
+        ``posts_without_metric`` and ``grand_mean`` (from ``grid.attrs``; 0, 0 and None when
+        the attrs are absent).
+    """
+    _require(grid, GRID_COLUMNS, "prime-time grid")
+    tested = ~grid["untested"].astype(bool)
+    return {
+        "posts": int(grid["posts"].sum()),
+        "slots_tested": int(tested.sum()),
+        "slots_untested": int((~tested).sum()),
+        "posts_without_hour": int(grid.attrs.get("posts_without_hour", 0)),
+        "posts_without_metric": int(grid.attrs.get("posts_without_metric", 0)),
+        "grand_mean": grid.attrs.get("grand_mean"),
+    }
+
+
 # --------------------------------------------------------------------------------------------
 # best slots
 
 
-def slot_label(weekday: int, hour: int) -> str:
-    """``"Tue 19:00–20:00"``: the weekday's short name and the hour as a range."""
-    return f"{WEEKDAY_NAMES[int(weekday)]} {int(hour):02d}:00–{int(hour) + 1:02d}:00"
+def slot_label(weekday: int, hour: int, lang: str = "en") -> str:
+    """``"Tue 19:00–20:00"`` (Indonesian ``"Sel 19.00–20.00"``): short weekday and the hour as a range."""
+    language = i18n.check_language(lang)
+    sep = "." if language == "id" else ":"
+    day = WEEKDAY_NAMES[int(weekday)] if language == "en" else i18n.weekday_name(int(weekday), language, short=True)
+    return f"{day} {int(hour):02d}{sep}00–{int(hour) + 1:02d}{sep}00"
 
 
-def _fmt(value: float, rate: bool, unit: bool = True) -> str:
+def _fmt(value: float, rate: bool, lang: str, unit: bool = True) -> str:
     if rate:
-        return f"{value * 100:.1f}" + ("%" if unit else "")
-    return f"{value:,.0f}"
+        text = i18n.number(value * 100, lang, 1)
+        return text + ("%" if unit else "")
+    return i18n.number(value, lang, 0)
+
+
+# The words of evidence_sentence in each language ({head} is "slot: n posts, mean x").
+_EVIDENCE_WORDS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "post": "post",
+        "posts": "posts",
+        "mean": "mean",
+        "one": "one post: no interval",
+        "ci": "{level} CI {low}–{high}",
+    },
+    "id": {
+        "post": "postingan",
+        "posts": "postingan",
+        "mean": "rata-rata",
+        "one": "satu postingan: tanpa selang",
+        "ci": "selang kepercayaan {level} {low}–{high}",
+    },
+}
 
 
 def evidence_sentence(
@@ -537,19 +677,26 @@ def evidence_sentence(
     ci_high: float | None,
     metric: str = "engagement_rate_by_reach",
     alpha: float = 0.05,
+    lang: str = "en",
 ) -> str:
-    """One slot's evidence in plain words.
+    """One slot's evidence in plain words, in English (``lang="en"``) or Indonesian (``"id"``).
 
     ``"Tue 19:00–20:00: 12 posts, mean 6.1% (95% CI 4.8–7.4%)"``; counts are written
-    ``1,234``; one post: ``"… 1 post, mean 6.1% (one post: no interval)"``.
+    ``1,234``; one post: ``"… 1 post, mean 6.1% (one post: no interval)"``. Indonesian:
+    ``"Sel 19.00–20.00: 12 postingan, rata-rata 6,1% (selang kepercayaan 95% 4,8–7,4%)"``,
+    counts ``1.234`` (numbers through :mod:`smo_metrics.i18n`).
     """
+    language = i18n.check_language(lang)
+    w = _EVIDENCE_WORDS[language]
     rate = metric in RATE_METRICS
-    noun = "post" if posts == 1 else "posts"
-    head = f"{slot_label(weekday, hour)}: {posts} {noun}, mean {_fmt(mean, rate)}"
+    noun = w["post"] if posts == 1 else w["posts"]
+    head = f"{slot_label(weekday, hour, language)}: {i18n.number(posts, language)} {noun}, {w['mean']} "
+    head += _fmt(mean, rate, language)
     if ci_low is None or ci_high is None or pd.isna(ci_low) or pd.isna(ci_high):
-        return f"{head} (one post: no interval)" if posts < 2 else head
-    level = f"{(1 - alpha) * 100:g}%"
-    return f"{head} ({level} CI {_fmt(ci_low, rate, unit=False)}–{_fmt(ci_high, rate)})"
+        return f"{head} ({w['one']})" if posts < 2 else head
+    level = i18n.number((1 - alpha) * 100, language, 0 if ((1 - alpha) * 100).is_integer() else 1) + "%"
+    low, high = _fmt(ci_low, rate, language, unit=False), _fmt(ci_high, rate, language)
+    return f"{head} ({w['ci'].format(level=level, low=low, high=high)})"
 
 
 def best_slots(
@@ -559,6 +706,7 @@ def best_slots(
     *,
     metric: str | None = None,
     alpha: float | None = None,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """The ``n`` best tested slots by their shrunk estimate, with the evidence behind each.
 
@@ -573,6 +721,8 @@ def best_slots(
     metric, alpha
         How to word the evidence; default from ``grid.attrs`` (else the engagement rate by
         reach, 95 %).
+    lang
+        The language of ``slot`` and ``evidence``: ``en`` or ``id`` (see :func:`evidence_sentence`).
 
     Returns
     -------
@@ -592,6 +742,7 @@ def best_slots(
     if int(min_posts) < 1:
         raise UsageError(f"min_posts must be ≥ 1 (an untested slot is never recommended), got {min_posts!r}")
     _require(grid, GRID_COLUMNS, "prime-time grid")
+    lang = i18n.check_language(lang)
     metric = metric or grid.attrs.get("metric", "engagement_rate_by_reach")
     alpha = float(alpha if alpha is not None else grid.attrs.get("alpha", 0.05))
     cols = list(grid.columns)
@@ -611,13 +762,15 @@ def best_slots(
     out["weekday"] = cand["weekday"]
     out["hour"] = cand["hour"]
     out["slot"] = pd.Series(
-        [slot_label(w, h) for w, h in zip(cand["weekday"], cand["hour"], strict=True)], index=cand.index, dtype="string"
+        [slot_label(w, h, lang) for w, h in zip(cand["weekday"], cand["hour"], strict=True)],
+        index=cand.index,
+        dtype="string",
     )
     for col in ("posts", "mean", "ci_low", "ci_high", "shrunk"):
         out[col] = cand[col]
     out["evidence"] = pd.Series(
         [
-            evidence_sentence(w, h, p, m, lo, hi, metric, alpha)
+            evidence_sentence(w, h, p, m, lo, hi, metric, alpha, lang)
             for w, h, p, m, lo, hi in zip(
                 cand["weekday"], cand["hour"], cand["posts"], cand["mean"], cand["ci_low"], cand["ci_high"], strict=True
             )
@@ -697,3 +850,36 @@ def activity_grid(
     out = full[list(ACTIVITY_COLUMNS)].sort_values(keys + _SLOT_KEYS, kind="stable").reset_index(drop=True)
     out.attrs = {"rows_skipped": int(len(fa) - len(stamp)), "tz": tz, "source_tz": source_tz or tz}
     return out
+
+
+def busiest_slots(activity: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """The ``n`` weekday × hour slots with the most active followers, per account.
+
+    Parameters
+    ----------
+    activity
+        From :func:`activity_grid`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``platform, account, rank, weekday, hour, active_followers, days, share_of_peak``;
+        slots without data are never listed. Ties: earlier in the week first.
+
+    Notes
+    -----
+    This is when followers are *online*, not how posts did: a full room is also a crowded feed.
+    """
+    if isinstance(n, bool) or int(n) < 1:
+        raise UsageError(f"n must be ≥ 1, got {n!r}")
+    _require(activity, ACTIVITY_COLUMNS, "activity grid")
+    keys = ["platform", "account"]
+    cand = activity.loc[activity["active_followers"].notna().to_numpy(dtype=bool)]
+    cand = cand.assign(_neg=-cand["active_followers"].astype(float))
+    cand = cand.sort_values([*keys, "_neg", "weekday", "hour"], kind="stable")
+    top = cand.groupby(keys, sort=False).head(int(n))
+    out = top[keys].copy()
+    out["rank"] = (top.groupby(keys, sort=False).cumcount() + 1).astype("int64")
+    for col in ("weekday", "hour", "active_followers", "days", "share_of_peak"):
+        out[col] = top[col]
+    return out.reset_index(drop=True)

@@ -1,9 +1,11 @@
-"""Audience breakdowns: age × gender pyramid, top segments with a remainder, snapshot change.
+"""Audience breakdowns (pyramid, top segments, snapshot change) and followers over time.
 
 Every expected number is worked out by hand in the comment beside it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import pytest
@@ -11,15 +13,28 @@ import pytest
 from smo_metrics.audience import (
     AGE_GENDER_COLUMNS,
     CHANGE_COLUMNS,
+    FOLLOWER_SOURCE_COLUMNS,
+    FOLLOWER_SUMMARY_COLUMNS,
+    FOLLOWER_TIMELINE_COLUMNS,
+    MARGIN_COLUMNS,
     OTHER_SEGMENT,
+    SNAPSHOT_COLUMNS,
     TOP_SEGMENT_COLUMNS,
     UNDATED,
     age_band_order,
     age_gender,
+    age_gender_margins,
+    follower_sources,
+    follower_summary,
+    follower_timeline,
+    resolve_meta_platform,
     snapshot_change,
+    snapshots,
+    timeline_frequency,
     top_segments,
 )
 from smo_metrics.errors import UsageError
+from smo_metrics.growth import Period
 from smo_metrics.schema import conform
 
 
@@ -297,3 +312,205 @@ def test_snapshot_change_missing_snapshot_gives_message(two_snapshots):
     assert "2026-01-01" in out.attrs["message"] and "2026-03-01" in out.attrs["message"]
     with pytest.raises(UsageError):
         snapshot_change(two_snapshots, "city", "2026-01-01", "2026-01-01")
+
+
+# --- additions for the Audience page -----------------------------------------------------
+
+
+def test_age_gender_signed_count_and_unit():
+    rows = [
+        ("2026-01-31", "followers", "age_gender", "18-24", "male", 30, "count"),
+        ("2026-01-31", "followers", "age_gender", "18-24", "female", 50, "count"),
+        ("2026-01-31", "followers", "age_gender", "25-34", "unspecified", 20, "count"),
+    ]
+    out = age_gender(audience(rows))
+    assert out["signed_count"].tolist()[:2] == [-30, 50]  # male left, female right
+    assert pd.isna(out["signed_count"].iloc[2])  # a third gender has no side
+    assert out["unit"].tolist() == ["count"] * 3
+
+
+def test_age_gender_share_export_has_no_counts(pyramid):
+    out = age_gender(pyramid)
+    assert out["signed_count"].isna().all() and set(out["unit"]) == {"share"}
+
+
+def test_gender_other_is_a_gender_not_a_catch_all():
+    # TikTok's FollowerGender: female 0.60, male 0.39, other 0.01: three ranked genders, no remainder.
+    rows = [
+        ("2026-10-31", "followers", "gender", "female", None, 0.60, "share"),
+        ("2026-10-31", "followers", "gender", "male", None, 0.39, "share"),
+        ("2026-10-31", "followers", "gender", "other", None, 0.01, "share"),
+    ]
+    out = top_segments(audience(rows, platform="tiktok"), "gender")
+    assert out["segment"].tolist() == ["female", "male", "other"]
+    assert out["rank"].tolist() == [1, 2, 3] and not out["computed"].any()
+    assert out["unit"].tolist() == ["share"] * 3
+
+
+def test_age_gender_margins_by_gender_and_band(pyramid):
+    # pyramid fixture: female 0.15 + 0.15 + 0.30 + 0.05 = 0.65; male 0.10 + 0.20 + 0.05 = 0.35.
+    genders = age_gender_margins(age_gender(pyramid))
+    assert tuple(genders.columns) == MARGIN_COLUMNS
+    assert genders["value"].tolist() == ["female", "male"]
+    assert genders["share"].tolist() == pytest.approx([0.65, 0.35])
+    assert genders["count"].isna().all()
+    # bands: 13-17 0.15, 18-24 0.25, 25-34 0.50, 65+ 0.10 (natural order)
+    bands = age_gender_margins(age_gender(pyramid), "age_band")
+    assert bands["value"].tolist() == ["13-17", "18-24", "25-34", "65+"]
+    assert bands["share"].tolist() == pytest.approx([0.15, 0.25, 0.50, 0.10])
+
+
+def test_age_gender_margins_counts_and_bad_calls():
+    rows = [
+        ("2026-01-31", "followers", "age_gender", "18-24", "male", 30, "count"),
+        ("2026-01-31", "followers", "age_gender", "18-24", "female", 50, "count"),
+        ("2026-01-31", "followers", "age_gender", "25-34", "female", 20, "count"),
+    ]
+    out = age_gender_margins(age_gender(audience(rows)))
+    assert out["value"].tolist() == ["female", "male"] and out["count"].tolist() == [70, 30]
+    assert out["share"].tolist() == pytest.approx([0.70, 0.30])
+    with pytest.raises(UsageError):
+        age_gender_margins(age_gender(audience(rows)), "city")
+    with pytest.raises(UsageError):
+        age_gender_margins(pd.DataFrame({"x": [1]}))
+    empty = age_gender_margins(age_gender(audience(rows).iloc[0:0]))
+    assert empty.empty and empty.attrs["message"]
+
+
+def test_snapshots_lists_each_breakdown_and_date():
+    frame = pd.concat(
+        [
+            cities("2026-01-31", {"Jakarta": 0.5, "Bandung": 0.2}),
+            cities("2026-02-28", {"Jakarta": 40, "Bandung": 10}, unit="count"),
+            cities(None, {"Jakarta": 0.4}),
+            audience([("2026-01-31", "followers", "city", "Medan", None, None, "share")]),  # no value: unusable
+        ]
+    )
+    out = snapshots(frame)
+    assert tuple(out.columns) == SNAPSHOT_COLUMNS
+    assert out["as_of"].isna().tolist() == [True, False, False]  # undated first
+    assert out["unit"].tolist() == ["share", "share", "count"]
+    assert out["segments"].tolist() == [1, 2, 2]
+    mixed = pd.concat([cities("2026-01-31", {"Jakarta": 0.5}), cities("2026-01-31", {"Bandung": 10}, unit="count")])
+    assert snapshots(mixed)["unit"].tolist() == ["mixed"]
+    assert snapshots(frame.iloc[0:0]).empty
+
+
+def test_resolve_meta_platform_names_accounts_it_can_tell_apart():
+    frame = pd.concat(
+        [
+            cities(None, {"Jakarta": 0.5}, platform="meta", account="brand.id"),
+            cities(None, {"Jakarta": 0.5}, platform="meta", account="Brand Page"),
+            cities(None, {"Jakarta": 0.5}, platform="meta", account="both"),
+            cities(None, {"Jakarta": 0.5}, platform="meta", account="nobody"),
+            cities(None, {"Jakarta": 0.5}, platform="tiktok", account="brand.id"),
+        ],
+        ignore_index=True,
+    )
+    known = {"instagram": ["brand.id", "both"], "facebook": ["Brand Page", "both"]}
+    out = resolve_meta_platform(frame, known)
+    assert out["platform"].tolist() == ["instagram", "facebook", "meta", "meta", "tiktok"]
+    assert frame["platform"].tolist()[0] == "meta"  # the input is not changed
+    assert str(out["platform"].dtype) == str(frame["platform"].dtype)
+    assert resolve_meta_platform(frame, {})["platform"].tolist() == ["meta"] * 4 + ["tiktok"]
+
+
+def daily(rows: list[tuple], platform: str = "x", account: str = "brand") -> pd.DataFrame:
+    """Rows of (date, followers, gained, lost, net) as a canonical account_daily table."""
+    frame = pd.DataFrame(rows, columns=["date", "followers", "followers_gained", "followers_lost", "followers_net"])
+    frame.insert(0, "platform", platform)
+    frame.insert(1, "account", account)
+    return conform("account_daily", frame)
+
+
+@pytest.fixture
+def two_accounts() -> pd.DataFrame:
+    # TikTok: totals and the platform's net change; X: gains and losses; LinkedIn: gains only.
+    tiktok = daily(
+        [
+            ("2026-03-01", 1000, None, None, None),
+            ("2026-03-02", 1010, None, None, 10),
+            ("2026-03-03", 1005, None, None, -5),
+            ("2026-03-09", 1030, None, None, 25),
+        ],
+        platform="tiktok",
+    )
+    x = daily(
+        [
+            ("2026-03-02", None, 5, 2, None),
+            ("2026-03-03", None, 3, None, None),
+            ("2026-03-09", None, 4, 1, None),
+        ]
+    )
+    linkedin = daily([("2026-03-02", None, 7, None, None), ("2026-03-03", None, None, None, None)], platform="linkedin")
+    return pd.concat([tiktok, x, linkedin], ignore_index=True)
+
+
+def test_follower_sources_flags(two_accounts):
+    out = follower_sources(two_accounts)
+    assert tuple(out.columns) == FOLLOWER_SOURCE_COLUMNS
+    assert out["platform"].tolist() == ["linkedin", "tiktok", "x"]
+    assert out[["totals", "gained", "lost", "net"]].values.tolist() == [
+        [False, True, False, False],
+        [True, False, False, True],
+        [False, True, True, False],
+    ]
+    assert out["first"].tolist()[0] == pd.Timestamp("2026-03-02")
+    assert out["last"].tolist()[0] == pd.Timestamp("2026-03-02")  # 3 Mar has no value
+    assert follower_sources(two_accounts.iloc[0:0]).empty
+
+
+def test_follower_timeline_daily_weekly_monthly(two_accounts):
+    x = two_accounts[two_accounts["platform"] == "x"]
+    days = follower_timeline(x, freq="D")
+    assert tuple(days.columns) == FOLLOWER_TIMELINE_COLUMNS
+    # net per day: 5 − 2 = 3; 3 Mar lost unknown -> net unknown (not 3); 4 − 1 = 3.
+    assert days["gained"].tolist() == [5, 3, 4]
+    assert days["lost"].tolist()[0] == 2 and pd.isna(days["lost"].iloc[1])
+    assert days["net"].tolist()[0] == 3 and pd.isna(days["net"].iloc[1]) and days["net"].iloc[2] == 3
+    assert days["followers"].isna().all()  # X gives no totals: none are made up
+    # ISO weeks: 2 Mar 2026 is a Monday; week of 2 Mar: gained 8, lost 2, net 3; week of 9 Mar: 4, 1, 3.
+    weeks = follower_timeline(x, freq="W")
+    assert weeks["period_start"].tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-09")]
+    assert weeks["gained"].tolist() == [8, 4] and weeks["lost"].tolist() == [2, 1] and weeks["net"].tolist() == [3, 3]
+    assert weeks["days"].tolist() == [2, 1]
+    tiktok = follower_timeline(two_accounts[two_accounts["platform"] == "tiktok"], freq="M")
+    # one month: last total 1030, net 10 − 5 + 25 = 30 (the platform's own net change)
+    assert tiktok["followers"].tolist() == [1030] and tiktok["net"].tolist() == [30]
+    assert tiktok["period_start"].tolist() == [pd.Timestamp("2026-03-01")] and tiktok["days"].tolist() == [4]
+
+
+def test_follower_timeline_period_and_bad_freq(two_accounts):
+    period = Period(dt.date(2026, 3, 2), dt.date(2026, 3, 3))
+    out = follower_timeline(two_accounts, period)
+    # accounts stay apart: linkedin, tiktok, x each with its own rows (never added up)
+    assert out.groupby("platform").size().to_dict() == {"linkedin": 2, "tiktok": 2, "x": 2}
+    tiktok = out[out["platform"] == "tiktok"]
+    assert tiktok["followers"].tolist() == [1010, 1005]
+    with pytest.raises(UsageError):
+        follower_timeline(two_accounts, freq="Q")  # type: ignore[arg-type]
+    assert follower_timeline(two_accounts.iloc[0:0]).empty
+
+
+@pytest.mark.parametrize("days,freq", [(1, "D"), (92, "D"), (93, "W"), (731, "W"), (732, "M")])
+def test_timeline_frequency(days, freq):
+    start = dt.date(2025, 1, 1)
+    assert timeline_frequency(Period(start, start + dt.timedelta(days=days - 1))) == freq
+
+
+def test_follower_summary_side_by_side(two_accounts):
+    out = follower_summary(two_accounts, Period(dt.date(2026, 3, 2), dt.date(2026, 3, 9)))
+    assert tuple(out.columns) == FOLLOWER_SUMMARY_COLUMNS
+    rows = {p: r for p, r in zip(out["platform"], out.to_dict("records"), strict=True)}
+    # TikTok: start = last total before 2 Mar = 1000, end = 1030, net 30, rate 30/1000 = 0.03.
+    tt = rows["tiktok"]
+    assert (tt["followers_start"], tt["followers_end"], tt["net_change"]) == (1000, 1030, 30)
+    assert tt["growth_rate"] == pytest.approx(0.03) and tt["source"] == "totals"
+    assert pd.isna(tt["gained"]) and pd.isna(tt["lost"])
+    # X: gained 5 + 3 + 4 = 12, lost 2 + 1 = 3, net 12 − 3 = 9 (growth.follower_growth), no rate.
+    assert (rows["x"]["gained"], rows["x"]["lost"], rows["x"]["net_change"]) == (12, 3, 9)
+    assert pd.isna(rows["x"]["growth_rate"]) and pd.isna(rows["x"]["followers_end"])
+    # LinkedIn: new followers only -> net change unknown, never "7".
+    assert rows["linkedin"]["gained"] == 7 and pd.isna(rows["linkedin"]["net_change"])
+    assert pd.isna(rows["linkedin"]["lost"])
+    assert follower_summary(two_accounts.iloc[0:0], Period(dt.date(2026, 3, 2), dt.date(2026, 3, 9))).empty

@@ -7,6 +7,8 @@ Reference values are worked by hand in the comments; t critical values come from
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -538,3 +540,141 @@ def test_scaling_reach_and_engagements_leaves_rates_unchanged(rows: list, k: flo
         a = base[col].to_numpy(dtype=float, na_value=np.nan)
         b = scaled[col].to_numpy(dtype=float, na_value=np.nan)
         assert np.allclose(a, b, equal_nan=True, rtol=1e-9, atol=1e-12)
+
+
+# ---------------------------------------------------------------- words in Indonesian (page support)
+
+
+def test_slot_label_in_indonesian_uses_dots_and_short_day_names() -> None:
+    # Weekday 1 is Tuesday = Selasa ("Sel"); Indonesian writes times 19.00.
+    assert T.slot_label(1, 19, "id") == "Sel 19.00–20.00"
+    assert T.slot_label(6, 23, "id") == "Min 23.00–24.00"
+    assert T.slot_label(1, 19) == "Tue 19:00–20:00"  # English unchanged
+    with pytest.raises(UsageError):
+        T.slot_label(1, 19, "fr")
+
+
+def test_evidence_sentence_in_indonesian_hand_worked() -> None:
+    # Same slot as test_hand_worked_t_interval_not_clamped: mean 0.13, half-width
+    # t(0.975, 3) · s/√n = 3.182446 · 0.0129099 = 0.0410849 -> 8.9 % … 17.1 %.
+    half = stats.t.ppf(0.975, 3) * (0.000666667**0.5) / 2
+    text = T.evidence_sentence(0, 19, 4, 0.13, 0.13 - half, 0.13 + half, lang="id")
+    assert text == "Sen 19.00–20.00: 4 postingan, rata-rata 13,0% (selang kepercayaan 95% 8,9–17,1%)"
+    one = T.evidence_sentence(1, 8, 1, 0.02, None, None, lang="id")
+    assert one == "Sel 08.00–09.00: 1 postingan, rata-rata 2,0% (satu postingan: tanpa selang)"
+
+
+def test_evidence_sentence_counts_use_the_language_separators() -> None:
+    # reach per post: 1,234 in English, 1.234 in Indonesian; a 90 % interval says so.
+    en = T.evidence_sentence(6, 23, 1234, 1234.0, 1000.0, 1468.0, metric="reach", alpha=0.10)
+    idn = T.evidence_sentence(6, 23, 1234, 1234.0, 1000.0, 1468.0, metric="reach", alpha=0.10, lang="id")
+    assert en == "Sun 23:00–24:00: 1,234 posts, mean 1,234 (90% CI 1,000–1,468)"
+    assert idn == "Min 23.00–24.00: 1.234 postingan, rata-rata 1.234 (selang kepercayaan 90% 1.000–1.468)"
+
+
+def test_best_slots_in_indonesian_match_the_english_ranking() -> None:
+    times = [jakarta(f"2026-03-02 19:{m:02d}") for m in (1, 2, 3, 4)] + [jakarta("2026-03-03 08:00")]
+    grid = T.prime_time_grid(rate_posts(times, [0.10, 0.12, 0.14, 0.16, 0.02]))
+    en, idn = T.best_slots(grid), T.best_slots(grid, lang="id")
+    assert list(idn["slot"]) == ["Sen 19.00–20.00", "Sel 08.00–09.00"]
+    assert idn["evidence"].iloc[0] == "Sen 19.00–20.00: 4 postingan, rata-rata 13,0% (selang kepercayaan 95% 8,9–17,1%)"
+    pd.testing.assert_frame_equal(en.drop(columns=["slot", "evidence"]), idn.drop(columns=["slot", "evidence"]))
+
+
+# ---------------------------------------------------------------- selection helpers
+
+
+@pytest.fixture
+def mixed_platforms() -> pd.DataFrame:
+    # Instagram: 2 posts with an hour (Mar and Apr), TikTok: 3 posts dated only (1 in Mar, 2 in Apr),
+    # one Instagram reel without a post type.
+    times = [jakarta("2026-03-02 19:10"), jakarta("2026-04-06 08:00")] + [
+        pd.Timestamp(d, tz="Asia/Jakarta").tz_convert("UTC") for d in ("2026-03-31", "2026-04-01", "2026-04-30")
+    ]
+    return rate_posts(
+        times,
+        [0.1, 0.2, 0.3, 0.4, 0.5],
+        platform=["instagram", "instagram", "tiktok", "tiktok", "tiktok"],
+        time_known=[True, True, False, False, False],
+        post_type=["reel", None, "video", "video", "video"],
+    )
+
+
+def test_posts_without_hour_by_platform_hand_counts(mixed_platforms: pd.DataFrame) -> None:
+    out = T.posts_without_hour_by(mixed_platforms)
+    assert list(out.columns) == ["platform", "posts", "without_hour", "share_without_hour"]
+    assert out["platform"].tolist() == ["instagram", "tiktok"]
+    assert out["posts"].tolist() == [2, 3] and out["without_hour"].tolist() == [0, 3]
+    assert out["share_without_hour"].tolist() == [0.0, 1.0]
+    by_type = T.posts_without_hour_by(mixed_platforms, ["platform", "post_type"])
+    assert by_type[["platform", "post_type"]].values.tolist() == [
+        ["instagram", "(none)"],
+        ["instagram", "reel"],
+        ["tiktok", "video"],
+    ]
+    assert T.posts_without_hour_by(schema.empty_frame("posts")).empty
+
+
+def test_post_months_counts_posts_and_those_with_an_hour(mixed_platforms: pd.DataFrame) -> None:
+    # March: Instagram 2 Mar (hour) + TikTok 31 Mar; April: Instagram 6 Apr (hour) + TikTok 1 and 30 Apr.
+    out = T.post_months(mixed_platforms)
+    assert out["month"].tolist() == ["2026-03", "2026-04"]
+    assert out["posts"].tolist() == [2, 3] and out["with_hour"].tolist() == [1, 1]
+
+
+def test_select_posts_filters(mixed_platforms: pd.DataFrame) -> None:
+    from smo_metrics.growth import Period
+
+    assert len(T.select_posts(mixed_platforms, platform="tiktok")) == 3
+    assert len(T.select_posts(mixed_platforms, post_type="(none)")) == 1
+    assert len(T.select_posts(mixed_platforms, platform="instagram", post_type="reel")) == 1
+    april = T.select_posts(mixed_platforms, period=Period(dt.date(2026, 4, 1), dt.date(2026, 4, 30)))
+    assert sorted(april["post_id"]) == ["1", "3", "4"]
+    assert sorted(T.select_posts(mixed_platforms, month="2026-03")["post_id"]) == ["0", "2"]
+    assert T.select_posts(mixed_platforms) is mixed_platforms  # no filter: the same frame
+
+
+@pytest.mark.parametrize(
+    "end,months,start",
+    [
+        ((2026, 10, 31), 6, (2026, 5, 1)),  # whole months
+        ((2026, 10, 28), 6, (2026, 4, 29)),
+        ((2026, 8, 30), 6, (2026, 3, 1)),  # 31 Aug − 6 months = "31 Feb" -> 1 Mar
+        ((2024, 3, 28), 1, (2024, 2, 29)),  # leap year
+        ((2026, 12, 31), 12, (2026, 1, 1)),
+        ((2026, 1, 15), 1, (2025, 12, 16)),  # across the year
+    ],
+)
+def test_months_back(end: tuple, months: int, start: tuple) -> None:
+    period = T.months_back(dt.date(*end), months)
+    assert period.start == dt.date(*start) and period.end == dt.date(*end)
+
+
+def test_months_back_rejects_nonsense() -> None:
+    with pytest.raises(UsageError):
+        T.months_back(dt.date(2026, 1, 1), 0)
+
+
+def test_grid_summary_hand_counts(mon19_tue12: pd.DataFrame) -> None:
+    # 4 posts in 2 slots; grand mean (0.1 + 0.2 + 0.3 + 0.05) / 4 = 0.1625.
+    summary = T.grid_summary(T.prime_time_grid(mon19_tue12))
+    assert summary["posts"] == 4 and summary["slots_tested"] == 2 and summary["slots_untested"] == 166
+    assert summary["posts_without_hour"] == 0 and summary["posts_without_metric"] == 0
+    assert summary["grand_mean"] == pytest.approx(0.1625)
+    empty = T.grid_summary(T.prime_time_grid(schema.empty_frame("posts")))
+    assert empty["posts"] == 0 and empty["slots_untested"] == 168 and empty["grand_mean"] is None
+
+
+def test_busiest_slots_from_the_activity_grid() -> None:
+    # Mon 20:00 averages (100 + 300)/2 = 200, Tue 08:00 50, Wed 21:00 120; a missing count is no slot.
+    fa = activity(
+        ["2026-03-02", "2026-03-09", "2026-03-03", "2026-03-04", "2026-03-05"],
+        [20, 20, 8, 21, 9],
+        [100, 300, 50, 120, None],
+    )
+    top = T.busiest_slots(T.activity_grid(fa), n=2)
+    assert top[["weekday", "hour"]].values.tolist() == [[0, 20], [2, 21]]
+    assert top["active_followers"].tolist() == [200, 120] and top["rank"].tolist() == [1, 2]
+    assert top["share_of_peak"].tolist() == pytest.approx([1.0, 0.6])
+    assert len(T.busiest_slots(T.activity_grid(fa), n=10)) == 3
+    assert T.busiest_slots(T.activity_grid(schema.empty_frame("follower_activity"))).empty
