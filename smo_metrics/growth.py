@@ -231,10 +231,14 @@ def follower_growth(
     in_period = rows.loc[_in(rows, "date", period)]
     if "followers_net" in in_period and in_period["followers_net"].notna().any():
         return FollowerGrowth(None, None, float(in_period["followers_net"].sum()), None, "daily net change")
-    gained = in_period["followers_gained"].dropna() if "followers_gained" in in_period else pd.Series(dtype=float)
-    lost = in_period["followers_lost"].dropna() if "followers_lost" in in_period else pd.Series(dtype=float)
-    if len(gained) or len(lost):
-        return FollowerGrowth(None, None, float(gained.sum()) - float(lost.sum()), None, "gained - lost")
+    if "followers_gained" in in_period and "followers_lost" in in_period:
+        # Only days that state both: a day with gains but no stated losses has an unknown net
+        # change (Meta Insights' Follows file has gains only), never gains − 0.
+        both = in_period["followers_gained"].notna() & in_period["followers_lost"].notna()
+        if both.any():
+            days = in_period[both.to_numpy(dtype=bool)]
+            net = float(days["followers_gained"].sum()) - float(days["followers_lost"].sum())
+            return FollowerGrowth(None, None, net, None, "gained - lost")
     return FollowerGrowth(None, None, None, None, "none")
 
 

@@ -507,8 +507,9 @@ def test_follower_summary_side_by_side(two_accounts):
     assert (tt["followers_start"], tt["followers_end"], tt["net_change"]) == (1000, 1030, 30)
     assert tt["growth_rate"] == pytest.approx(0.03) and tt["source"] == "totals"
     assert pd.isna(tt["gained"]) and pd.isna(tt["lost"])
-    # X: gained 5 + 3 + 4 = 12, lost 2 + 1 = 3, net 12 − 3 = 9 (growth.follower_growth), no rate.
-    assert (rows["x"]["gained"], rows["x"]["lost"], rows["x"]["net_change"]) == (12, 3, 9)
+    # X: gained 5 + 3 + 4 = 12, lost 2 + 1 = 3; the net change counts the days stating both
+    # (3 Mar states no losses): (5 − 2) + (4 − 1) = 6 (growth.follower_growth), no rate.
+    assert (rows["x"]["gained"], rows["x"]["lost"], rows["x"]["net_change"]) == (12, 3, 6)
     assert pd.isna(rows["x"]["growth_rate"]) and pd.isna(rows["x"]["followers_end"])
     # LinkedIn: new followers only -> net change unknown, never "7".
     assert rows["linkedin"]["gained"] == 7 and pd.isna(rows["linkedin"]["net_change"])

@@ -74,7 +74,10 @@ def test_follower_growth_without_totals() -> None:
     g = G.follower_growth(d, FEB)
     assert (g.net_change, g.growth_rate, g.source) == (3, None, "daily net change")
     d = daily(date=["2026-02-01", "2026-02-02"], followers_gained=[10, 4], followers_lost=[1, None])
-    assert G.follower_growth(d, FEB).net_change == 13  # (10 + 4) - 1
+    # Only 1 Feb states both: 10 - 1 = 9. 2 Feb's net change is unknown (gains, no stated losses).
+    assert G.follower_growth(d, FEB).net_change == 9
+    gains_only = daily(date=["2026-02-01", "2026-02-02"], followers_gained=[10, 4], followers_lost=[None, None])
+    assert G.follower_growth(gains_only, FEB).net_change is None  # never 14 - 0
     assert G.follower_growth(daily(date=["2026-02-01"], likes=[3]), FEB).source == "none"
     assert G.follower_growth(schema.empty_frame("account_daily"), FEB).net_change is None
 
