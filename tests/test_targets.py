@@ -14,15 +14,25 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from smo_metrics import schema
 from smo_metrics.errors import UsageError
 from smo_metrics.targets import (
+    MSG_NOT_STARTED,
+    MSG_REACH,
     Target,
     achievement,
+    daily_follower_change,
     elapsed_fraction,
+    metric_actual,
+    metric_daily,
     pacing_forecast,
     period_bounds,
+    progress_status,
     summed_error_factor,
+    target_progress,
+    targets_for_day,
 )
+from tests.test_overview import week_ads, week_daily, week_posts
 
 MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))  # 31 days; 1 March 2026 is a Sunday
 WEEKLY = np.array([100.0, 120.0, 130.0, 125.0, 110.0, 60.0, 50.0])  # Monday … Sunday
@@ -141,8 +151,8 @@ def test_achievement_edge_cases():
 
 
 def test_achievement_pace_does_not_move_when_actual_and_target_scale():
-    small = achievement(Target("reach", "week", dt.date(2026, 3, 2), 700), 350, 3 / 7)
-    large = achievement(Target("reach", "week", dt.date(2026, 3, 2), 700_000), 350_000, 3 / 7)
+    small = achievement(Target("reach_sum", "week", dt.date(2026, 3, 2), 700), 350, 3 / 7)
+    large = achievement(Target("reach_sum", "week", dt.date(2026, 3, 2), 700_000), 350_000, 3 / 7)
     assert small.pace == pytest.approx(large.pace)  # both 350 / (700 × 3/7) = 350/300
 
 
@@ -265,3 +275,243 @@ def test_summed_error_factor_matches_simulation():
         level = level + alpha * eps
         seasons[h % 7] = seasons[h % 7] + gamma * eps
     assert total_error.var() == pytest.approx(summed_error_factor(alpha, gamma, horizon), rel=0.03)
+
+
+# --- reach is not a target metric -------------------------------------------------------------
+
+
+def test_reach_is_refused_and_reach_sum_is_a_sum():
+    with pytest.raises(UsageError, match="reach_sum"):
+        Target("reach", "month", dt.date(2026, 3, 1), 10_000)
+    with pytest.raises(UsageError, match="reach_sum"):
+        Target("reach", "month", dt.date(2026, 3, 1), 10_000, kind="sum")
+    assert Target("reach_sum", "month", dt.date(2026, 3, 1), 10_000).kind == "sum"
+    with pytest.raises(UsageError, match="not additive"):
+        Target("viewers", "week", dt.date(2026, 3, 2), 500, kind="sum")  # also non-additive over days
+    assert Target("followers", "month", dt.date(2026, 3, 1), 5_000).kind == "level"  # a level is fine
+
+
+@pytest.mark.parametrize("value", ["lots", None, "", float("inf")])
+def test_target_value_must_be_a_number(value):
+    with pytest.raises(UsageError, match="number > 0"):
+        Target("posts", "month", dt.date(2026, 3, 1), value)
+
+
+def test_target_needs_a_metric():
+    with pytest.raises(UsageError, match="needs a metric"):
+        Target("", "month", dt.date(2026, 3, 1), 5)
+
+
+# --- actuals read from the tables (the week of 2–8 March 2026 in tests/test_overview.py) -------
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    out = {k: schema.empty_frame(k) for k in schema.KINDS}
+    return out | {"posts": week_posts(), "account_daily": week_daily(), "ads": week_ads()}
+
+
+def test_metric_daily_posts_count_zero_days_from_the_first_post(tables):
+    s = metric_daily(tables, "posts", "instagram", "2026-03-01", "2026-03-08")
+    # Instagram posts: 2 Mar p1, 4 Mar p2 + p3; every other day 0 (its first post, p0, was 25 Feb).
+    assert s.index[0] == pd.Timestamp("2026-03-01") and len(s) == 8
+    assert s.tolist() == [0, 1, 0, 2, 0, 0, 0, 0]
+    early = metric_daily(tables, "posts", "instagram", "2026-02-20", "2026-02-26")
+    assert early.index[0] == pd.Timestamp("2026-02-25") and early.tolist() == [1, 0]  # no zeros before any data
+    assert metric_daily(tables, "reach_sum", "instagram", "2026-03-01", "2026-03-08").sum() == 1550
+    assert metric_daily(tables, "reach_sum", "tiktok", "2026-03-01", "2026-03-08").empty  # TikTok has no reach
+    assert metric_daily(tables, "engagements", "all", "2026-03-02", "2026-03-08").sum() == 515
+    assert metric_daily(tables, "posts", "youtube", "2026-03-01", "2026-03-08").empty
+    with pytest.raises(UsageError, match="sum"):
+        metric_daily(tables, "engagement_rate_by_reach", "all", "2026-03-01", "2026-03-08")
+
+
+def test_metric_daily_account_and_ads(tables):
+    net = metric_daily(tables, "followers_net", "all", "2026-03-02", "2026-03-08")
+    # TikTok +10 every day; X +3 on 3 March (4 − 1) and −1 on 6 March (2 − 3); Instagram: gains only.
+    assert net[pd.Timestamp("2026-03-03")] == 13 and net[pd.Timestamp("2026-03-06")] == 9 and net.sum() == 72
+    assert metric_daily(tables, "followers_gained", "instagram", "2026-03-02", "2026-03-08").sum() == 35
+    spend = metric_daily(tables, "spend", "all", "2026-03-02", "2026-03-08", currency="IDR")
+    assert spend.to_dict() == {pd.Timestamp("2026-03-03"): 100_000, pd.Timestamp("2026-03-04"): 50_000}
+    assert metric_daily(tables, "spend", "instagram", "2026-03-02", "2026-03-08", currency="IDR").empty
+    with pytest.raises(UsageError, match="currency"):
+        metric_daily(tables, "spend", "all", "2026-03-02", "2026-03-08")
+
+
+def test_daily_follower_change_order_of_sources():
+    frame = schema.conform(
+        "account_daily",
+        pd.DataFrame(
+            {
+                "platform": ["tiktok", "x", "facebook", "facebook", "facebook", "instagram"],
+                "account": ["a", "b", "c", "c", "c", "d"],
+                "date": pd.to_datetime(
+                    ["2026-03-02", "2026-03-02", "2026-03-01", "2026-03-02", "2026-03-04", "2026-03-02"]
+                ),
+                "followers": [None, None, 100, 103, 110, None],
+                "followers_net": [7, None, None, None, None, None],
+                "followers_gained": [None, 4, None, None, None, 5],
+                "followers_lost": [None, 1, None, None, None, None],
+            }
+        ),
+    )
+    change = daily_follower_change(frame)
+    # net given 7; 4 − 1 = 3; totals: first day unknown, 103 − 100 = 3, a gap (2 days) unknown; gains only unknown.
+    assert change.iloc[0] == 7 and change.iloc[1] == 3
+    assert pd.isna(change.iloc[2]) and change.iloc[3] == 3 and pd.isna(change.iloc[4]) and pd.isna(change.iloc[5])
+
+
+def test_metric_actual_by_hand(tables):
+    week = ("2026-03-02", "2026-03-08")
+    assert metric_actual(tables, "posts", "all", *week) == 5
+    assert metric_actual(tables, "followers_net", "tiktok", *week) == 70
+    assert metric_actual(tables, "followers", "tiktok", "2026-03-02", "2026-03-05") == 1040  # total on 5 March
+    assert metric_actual(tables, "followers", "instagram", *week) is None  # no totals
+    assert metric_actual(tables, "engagement_rate_by_reach", "instagram", *week) == pytest.approx(145 / 1550)
+    assert metric_actual(tables, "spend", "all", *week, currency="IDR") == 150_000
+    assert metric_actual(tables, "roas", "meta", *week, currency="IDR") == pytest.approx(3.0)
+    assert metric_actual(tables, "roas", "meta", *week, currency="USD") == pytest.approx(2.5)
+    assert metric_actual(tables, "spend", "instagram", *week, currency="IDR") is None  # ads are per ad platform
+    assert metric_actual(tables, "saves_per_post", "all", *week) is None  # a user-defined metric has no source
+    empty = {k: schema.empty_frame(k) for k in schema.KINDS}
+    assert metric_actual(empty, "posts", "all", *week) is None
+    assert metric_actual(empty, "engagement_rate_by_reach", "all", *week) is None
+
+
+def _targets(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    frame.insert(0, "id", range(1, len(frame) + 1))
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    frame["origin"] = None
+    return frame
+
+
+def test_target_progress_by_hand(tables):
+    targets = _targets(
+        [
+            {
+                "metric": "posts",
+                "platform": "instagram",
+                "period": "week",
+                "period_start": "2026-03-02",
+                "value": 6,
+                "kind": "sum",
+            },
+            {
+                "metric": "engagement_rate_by_reach",
+                "platform": "instagram",
+                "period": "month",
+                "period_start": "2026-03-01",
+                "value": 0.1,
+                "kind": "rate",
+            },
+            {
+                "metric": "followers",
+                "platform": "tiktok",
+                "period": "week",
+                "period_start": "2026-03-02",
+                "value": 1100,
+                "kind": "level",
+            },
+            {
+                "metric": "reach",
+                "platform": "all",
+                "period": "week",
+                "period_start": "2026-03-02",
+                "value": 9,
+                "kind": "sum",
+            },
+            {
+                "metric": "posts",
+                "platform": "all",
+                "period": "week",
+                "period_start": "2026-03-09",
+                "value": 9,
+                "kind": "sum",
+            },
+        ]
+    )
+    p = target_progress(tables, targets, "2026-03-04", "IDR").set_index("id")
+    # Posts, week of 2 March read on Wednesday 4 March: 3 of 7 days, 1 + 0 + 2 = 3 posts.
+    assert p.loc[1, "elapsed"] == pytest.approx(3 / 7) and p.loc[1, "actual"] == 3
+    assert p.loc[1, "achieved"] == pytest.approx(0.5)  # 3 ÷ 6
+    assert p.loc[1, "pace"] == pytest.approx(3 / (6 * 3 / 7))  # 1.1667: ahead
+    assert p.loc[1, "status"] == "ahead"
+    # Forecast: 8 days of history + period (< 28): run rate, 1 post a day × 7 days.
+    assert p.loc[1, "method"] == "run_rate" and p.loc[1, "forecast"] == pytest.approx(7.0)
+    # Rate: (100 + 25 + 20) ÷ (1000 + 500 + 50) so far in March, against 10 %: no pace, behind.
+    assert p.loc[2, "actual"] == pytest.approx(145 / 1550) and pd.isna(p.loc[2, "pace"])
+    assert p.loc[2, "status"] == "behind" and pd.isna(p.loc[2, "forecast"])
+    # Level: 1030 on 4 March from 1000 before the week; expected 1000 + 100 × 3/7; pace 30 ÷ (300/7) = 0.7.
+    assert p.loc[3, "actual"] == 1030 and p.loc[3, "pace"] == pytest.approx(0.7)
+    # A stored reach target (from before reach_sum) keeps its row and says why.
+    assert p.loc[4, "message"] == MSG_REACH and pd.isna(p.loc[4, "actual"])
+    assert p.loc[5, "message"] == MSG_NOT_STARTED and p.loc[5, "elapsed"] == 0
+    done = target_progress(tables, targets.iloc[[0]], "2026-03-31", "IDR", forecast=True)
+    # Read after the week: all 7 days, still 3 posts (none after 4 March) of 6: missed.
+    assert done.loc[0, "elapsed"] == 1 and done.loc[0, "actual"] == 3 and done.loc[0, "status"] == "missed"
+    assert pd.isna(done.loc[0, "forecast"])  # a finished period needs no forecast
+
+
+def test_targets_for_day_and_platforms():
+    targets = _targets(
+        [
+            {
+                "metric": "posts",
+                "platform": "instagram",
+                "period": "month",
+                "period_start": "2026-03-01",
+                "value": 40,
+                "kind": "sum",
+            },
+            {
+                "metric": "posts",
+                "platform": "all",
+                "period": "month",
+                "period_start": "2026-03-01",
+                "value": 90,
+                "kind": "sum",
+            },
+            {
+                "metric": "spend",
+                "platform": "meta",
+                "period": "month",
+                "period_start": "2026-03-01",
+                "value": 1e6,
+                "kind": "sum",
+            },
+            {
+                "metric": "posts",
+                "platform": "tiktok",
+                "period": "week",
+                "period_start": "2026-03-02",
+                "value": 5,
+                "kind": "sum",
+            },
+            {
+                "metric": "posts",
+                "platform": "tiktok",
+                "period": "month",
+                "period_start": "2026-04-01",
+                "value": 5,
+                "kind": "sum",
+            },
+        ]
+    )
+    day = dt.date(2026, 3, 8)
+    every = targets_for_day(targets, day)
+    assert every["id"].tolist() == [1, 2, 3, 4]
+    assert every["period_end"].tolist() == [dt.date(2026, 3, 31)] * 3 + [dt.date(2026, 3, 8)]
+    assert targets_for_day(targets, dt.date(2026, 3, 9))["id"].tolist() == [1, 2, 3]  # the week is over
+    # Instagram chosen: its own target and Meta's ads target; not "all" (it covers more than Instagram).
+    assert targets_for_day(targets, day, ("instagram",))["id"].tolist() == [1, 3]
+    assert targets_for_day(targets, day, ("tiktok",))["id"].tolist() == [4]
+
+
+def test_progress_status():
+    assert progress_status(None, None, 0.5) is None
+    assert progress_status(1.0, None, 1.0) == "met" and progress_status(0.99, 2.0, 1.0) == "missed"
+    assert progress_status(0.4, 1.06, 0.4) == "ahead"
+    assert progress_status(0.4, 1.04, 0.4) == "on_track" and progress_status(0.4, 0.96, 0.4) == "on_track"
+    assert progress_status(0.4, 0.94, 0.4) == "behind"
+    assert progress_status(0.97, None, 0.5) == "on_track"  # a rate: the rate so far against the target

@@ -172,7 +172,7 @@ def test_restore_with_replace_puts_the_backup_back(store, tmp_path):
     store.backup(tmp_path / "ws.zip")
     store.import_file(instagram_csv([("5", 1, 1000)]), "later.csv", today=TODAY)
     store.set_settings(language="id")
-    store.add_target("reach", "week", "2026-03-02", 500)
+    store.add_target("reach_sum", "week", "2026-03-02", 500)
 
     store.restore(tmp_path / "ws.zip", replace=True)
     _assert_same(before, _snapshot(store))
